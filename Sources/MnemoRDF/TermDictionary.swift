@@ -1,0 +1,196 @@
+/// A term's small integer id in a ``TermDictionary``. Ids start at 1; 0 means
+/// "no term" (for a quad, the unnamed default graph).
+public typealias TermID = UInt32
+
+/// Assigns each distinct term a dense ``TermID`` and maps ids back to terms.
+///
+/// Terms are kept in their compact encoding (see ``TermKind``) in one byte
+/// arena, with an open-addressing hash table of ids, so a term costs its
+/// bytes plus about 20 bytes. The dictionary only grows: ids stay valid for
+/// the life of the dictionary. Lookups from many threads run together;
+/// inserts take the lock alone, so bulk loads intern in batches through
+/// ``withWriter(_:)``.
+public final class TermDictionary: @unchecked Sendable {
+    private let lock = ReadWriteLock()
+    private var store = Storage()
+
+    public init() {}
+
+    deinit { store.arena.deallocate() }
+
+    /// The number of terms.
+    public var count: Int { lock.withReadLock { store.count } }
+
+    /// Approximate bytes held by the dictionary.
+    public var memoryBytes: Int { lock.withReadLock { store.memoryBytes } }
+
+    /// The id of an encoded term, if present.
+    public func lookup(encoded bytes: UnsafeRawBufferPointer) -> TermID? {
+        lock.withReadLock { store.find(bytes, hash: TermDictionary.hash(bytes)) }
+    }
+
+    /// The id of a term, if present.
+    public func lookup(_ term: Term) -> TermID? {
+        term.encoded.withUnsafeBytes { lookup(encoded: $0) }
+    }
+
+    /// The id of a term, adding it when new.
+    @discardableResult
+    public func intern(_ term: Term) -> TermID {
+        term.encoded.withUnsafeBytes { bytes in withWriter { $0.intern(bytes).id } }
+    }
+
+    /// The term with the given id. Traps on an id the dictionary never gave.
+    public func term(_ id: TermID) -> Term {
+        lock.withReadLock {
+            store.withBytes(id) { Term(encoded: $0)! }
+        }
+    }
+
+    /// Calls `body` with the encoded bytes of the term `id`, under the read lock.
+    public func withEncoded<T>(_ id: TermID, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        try lock.withReadLock { try store.withBytes(id, body) }
+    }
+
+    /// The kind of the term `id`.
+    public func kind(_ id: TermID) -> TermKind {
+        lock.withReadLock { store.withBytes(id) { TermKind(rawValue: $0[0])! } }
+    }
+
+    /// Runs `body` holding the write lock, for interning many terms at once.
+    public func withWriter<T>(_ body: (inout Writer) throws -> T) rethrows -> T {
+        try lock.withWriteLock {
+            var w = Writer(dictionary: self)
+            return try body(&w)
+        }
+    }
+
+    /// Interns terms while the write lock is held; see ``withWriter(_:)``.
+    public struct Writer: ~Copyable {
+        fileprivate let dictionary: TermDictionary
+
+        /// The id of the encoded term, and whether it was new.
+        public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (id: TermID, inserted: Bool) {
+            let h = TermDictionary.hash(bytes)
+            if let id = dictionary.store.find(bytes, hash: h) { return (id, false) }
+            return (dictionary.store.append(bytes, hash: h), true)
+        }
+
+        /// Looks up an encoded term without adding it.
+        public func lookup(_ bytes: UnsafeRawBufferPointer) -> TermID? {
+            dictionary.store.find(bytes, hash: TermDictionary.hash(bytes))
+        }
+
+        /// The encoded bytes of `id` (valid while the writer lives).
+        public func withEncoded<T>(_ id: TermID, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+            try dictionary.store.withBytes(id, body)
+        }
+    }
+
+    /// A fast 64-bit hash of a byte string (multiply-xorshift over 8-byte words).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return h
+    }
+}
+
+/// The dictionary's memory: an arena of term bytes, per-id start offsets and
+/// hashes, and a hash table of ids. Guarded by the dictionary's lock.
+private struct Storage {
+    var arena: UnsafeMutableRawPointer = .allocate(byteCount: 1 << 16, alignment: 8)
+    var arenaCapacity = 1 << 16
+    var arenaUsed = 0
+    /// starts[i] is where term id i begins; starts[count + 1] is arenaUsed.
+    var starts: [Int] = [0, 0]
+    var hashes: [UInt32] = [0]
+    var table: [TermID] = Array(repeating: 0, count: 1024)
+    var count = 0
+
+    var memoryBytes: Int { arenaCapacity + starts.capacity * 8 + hashes.capacity * 4 + table.count * 4 }
+
+    func withBytes<T>(_ id: TermID, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        precondition(id >= 1 && Int(id) <= count, "unknown term id \(id)")
+        let s = starts[Int(id)], e = starts[Int(id) + 1]
+        return try body(UnsafeRawBufferPointer(start: arena + s, count: e - s))
+    }
+
+    func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> TermID? {
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let h32 = UInt32(truncatingIfNeeded: hash >> 32)
+        while true {
+            let id = table[slot]
+            if id == 0 { return nil }
+            if hashes[Int(id)] == h32 {
+                let s = starts[Int(id)], e = starts[Int(id) + 1]
+                if e - s == bytes.count,
+                   bytes.count == 0 || memcmp(arena + s, bytes.baseAddress!, bytes.count) == 0 {
+                    return id
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> TermID {
+        if arenaUsed + bytes.count > arenaCapacity {
+            var cap = arenaCapacity * 2
+            while cap < arenaUsed + bytes.count { cap *= 2 }
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: cap, alignment: 8)
+            grown.copyMemory(from: arena, byteCount: arenaUsed)
+            arena.deallocate()
+            arena = grown
+            arenaCapacity = cap
+        }
+        if bytes.count > 0 { (arena + arenaUsed).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+        arenaUsed += bytes.count
+        count += 1
+        let id = TermID(count)
+        starts.append(arenaUsed)
+        hashes.append(UInt32(truncatingIfNeeded: hash >> 32))
+        if count * 2 > table.count { rehash(table.count * 2) } else { place(id, hash: hash) }
+        return id
+    }
+
+    private mutating func place(_ id: TermID, hash: UInt64) {
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while table[slot] != 0 { slot = (slot + 1) & mask }
+        table[slot] = id
+    }
+
+    private mutating func rehash(_ size: Int) {
+        table = Array(repeating: 0, count: size)
+        for i in 1...count {
+            let s = starts[i], e = starts[i + 1]
+            let h = TermDictionary.hash(UnsafeRawBufferPointer(start: arena + s, count: e - s))
+            place(TermID(i), hash: h)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
