@@ -40,6 +40,12 @@ public final class TermDictionary: @unchecked Sendable {
         term.encoded.withUnsafeBytes { bytes in withWriter { $0.intern(bytes).id } }
     }
 
+    /// The id of an encoded term, adding it when new.
+    @discardableResult
+    public func intern(encoded bytes: UnsafeRawBufferPointer) -> TermID {
+        withWriter { $0.intern(bytes).id }
+    }
+
     /// The term with the given id. Traps on an id the dictionary never gave.
     public func term(_ id: TermID) -> Term {
         lock.withReadLock {

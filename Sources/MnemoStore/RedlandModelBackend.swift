@@ -82,35 +82,64 @@ final class RedlandModelBackend: StorageBackend {
         }
     }
 
-    func write(added: [QuadIDs], removed: [QuadIDs], dictionary: TermDictionary) throws {
+    /// Quads added in the open batch, removed again on rollback.
+    private var batchAdded: [QuadIDs] = []
+    private var batchRemoved: [QuadIDs] = []
+
+    func begin() throws {
+        batchAdded.removeAll()
+        batchRemoved.removeAll()
+    }
+
+    func insert(_ quads: [QuadIDs], newTerms: NewTerms?, dictionary: TermDictionary) throws {
         try owner.sync {
-            var done: [QuadIDs] = []
-            do {
-                for q in added {
-                    try apply(q, dictionary: dictionary, add: true)
-                    done.append(q)
-                }
-                for q in removed { try apply(q, dictionary: dictionary, add: false) }
-            } catch {
-                for q in done { try? apply(q, dictionary: dictionary, add: false) }
-                throw error
+            for q in quads {
+                try apply(q, dictionary: dictionary, add: true)
+                batchAdded.append(q)
             }
-            librdf_model_sync(model)
         }
     }
 
-    func dropGraph(_ graph: TermID, dictionary: TermDictionary) throws {
+    func delete(_ quads: [QuadIDs], dictionary: TermDictionary) throws {
+        try owner.sync {
+            for q in quads {
+                try apply(q, dictionary: dictionary, add: false)
+                batchRemoved.append(q)
+            }
+        }
+    }
+
+    func deleteGraph(_ graph: TermID, dictionary: TermDictionary) throws {
         try owner.sync {
             let ctx = try node(graph, dictionary)
             defer { librdf_free_node(ctx) }
             if librdf_model_context_remove_statements(model, ctx) != 0 {
                 throw StoreError.backend("\(label): librdf could not remove the graph")
             }
-            librdf_model_sync(model)
         }
     }
 
+    func commit() throws {
+        owner.sync { _ = librdf_model_sync(model) }
+        batchAdded.removeAll()
+        batchRemoved.removeAll()
+    }
+
+    func rollback() {
+        owner.sync {
+            for q in batchAdded { try? apply(q, dictionary: lastDictionary!, add: false) }
+            for q in batchRemoved { try? apply(q, dictionary: lastDictionary!, add: true) }
+            _ = librdf_model_sync(model)
+        }
+        batchAdded.removeAll()
+        batchRemoved.removeAll()
+    }
+
+    /// The dictionary of the last write, for undoing a batch.
+    private var lastDictionary: TermDictionary?
+
     private func apply(_ q: QuadIDs, dictionary: TermDictionary, add: Bool) throws {
+        lastDictionary = dictionary
         let st = librdf_new_statement_from_nodes(owner.world, try node(q.s, dictionary),
                                                  try node(q.p, dictionary), try node(q.o, dictionary))
         defer { librdf_free_statement(st) }

@@ -22,6 +22,8 @@ final class SQLiteBackend: StorageBackend {
     private var db: OpaquePointer?
     /// Row id of each term id in its table (0: not yet stored).
     private var rowOf: [Int64] = [0]
+    /// ``TermKind`` raw value of each term id that has a row.
+    private var kindOf: [UInt8] = [0]
     private var nextRow: [Int64] = [1, 1, 1]  // uris, blanks, literals
     private var statements: [String: OpaquePointer] = [:]
 
@@ -94,7 +96,8 @@ final class SQLiteBackend: StorageBackend {
         try dictionary.withWriter { w in
             func intern(_ table: Int, _ row: Int64) -> TermID {
                 let (id, _) = scratch.withUnsafeBytes { w.intern($0) }
-                rememberRow(id, row, table)
+                if Int(id) >= rowOf.count || rowOf[Int(id)] == 0 { setRow(id, row, TermKind(rawValue: scratch[0])!) }
+                nextRow[table] = max(nextRow[table], row + 1)
                 return id
             }
             try query("SELECT id, uri FROM uris") { st in
@@ -150,95 +153,108 @@ final class SQLiteBackend: StorageBackend {
         return quads
     }
 
-    private func rememberRow(_ id: TermID, _ row: Int64, _ table: Int) {
-        let i = Int(id)
-        if i >= rowOf.count { rowOf.append(contentsOf: repeatElement(0, count: i + 1 - rowOf.count)) }
-        if rowOf[i] == 0 { rowOf[i] = row }
-        nextRow[table] = max(nextRow[table], row + 1)
-    }
-
     // MARK: Writing
 
-    func write(added: [QuadIDs], removed: [QuadIDs], dictionary: TermDictionary) throws {
-        if added.isEmpty && removed.isEmpty { return }
-        let savedNext = nextRow
-        var newRows: [TermID] = []
+    /// Row ids and kinds assigned in the open batch, forgotten on rollback.
+    private var batchRows: [TermID] = []
+    private var batchNextRow: [Int64] = []
+
+    func begin() throws {
         try exec("BEGIN IMMEDIATE")
-        do {
-            let insert = try prepared("INSERT INTO triples (subjectUri, subjectBlank, predicateUri, objectUri, objectBlank, objectLiteral, contextUri) VALUES (?,?,?,?,?,?,?)")
-            try dictionary.withWriter { w in
-                for q in added {
-                    sqlite3_reset(insert)
-                    sqlite3_clear_bindings(insert)
-                    try bindNode(insert, uriColumn: 1, blankColumn: 2, literalColumn: nil, q.s, &w, &newRows)
-                    try bindNode(insert, uriColumn: 3, blankColumn: nil, literalColumn: nil, q.p, &w, &newRows)
-                    try bindNode(insert, uriColumn: 4, blankColumn: 5, literalColumn: 6, q.o, &w, &newRows)
-                    if q.g != 0 {
-                        guard w.withEncoded(q.g, { TermKind(rawValue: $0[0]) }) == .iri else {
-                            throw StoreError.badInput("Redland's sqlite storage names graphs by IRI only; a blank-node graph name cannot be stored")
-                        }
-                        try bindNode(insert, uriColumn: 7, blankColumn: nil, literalColumn: nil, q.g, &w, &newRows)
-                    }
-                    try step(insert)
-                }
-                if !removed.isEmpty {
-                    let delete = try prepared("DELETE FROM triples WHERE subjectUri IS ? AND subjectBlank IS ? AND predicateUri IS ? AND objectUri IS ? AND objectBlank IS ? AND objectLiteral IS ? AND contextUri IS ?")
-                    for q in removed {
-                        sqlite3_reset(delete)
-                        sqlite3_clear_bindings(delete)
-                        try bindNode(delete, uriColumn: 1, blankColumn: 2, literalColumn: nil, q.s, &w, &newRows)
-                        try bindNode(delete, uriColumn: 3, blankColumn: nil, literalColumn: nil, q.p, &w, &newRows)
-                        try bindNode(delete, uriColumn: 4, blankColumn: 5, literalColumn: 6, q.o, &w, &newRows)
-                        if q.g != 0 { try bindNode(delete, uriColumn: 7, blankColumn: nil, literalColumn: nil, q.g, &w, &newRows) }
-                        try step(delete)
-                    }
-                }
-            }
-            try exec("COMMIT")
-        } catch {
-            _ = try? exec("ROLLBACK")
-            for id in newRows { rowOf[Int(id)] = 0 }
-            nextRow = savedNext
-            throw error
+        batchRows.removeAll()
+        batchNextRow = nextRow
+    }
+
+    func commit() throws {
+        try exec("COMMIT")
+        batchRows.removeAll()
+    }
+
+    func rollback() {
+        _ = try? exec("ROLLBACK")
+        for id in batchRows { rowOf[Int(id)] = 0 }
+        batchRows.removeAll()
+        if !batchNextRow.isEmpty { nextRow = batchNextRow }
+    }
+
+    func insert(_ quads: [QuadIDs], newTerms: NewTerms?, dictionary: TermDictionary) throws {
+        try newTerms?.forEach { id, bytes, datatype in
+            if Int(id) < rowOf.count, rowOf[Int(id)] != 0 { return }
+            try storeTerm(id, bytes, datatypeRow: datatype == 0 ? nil : try ensureRow(datatype, dictionary).0)
+        }
+        let st = try prepared("INSERT INTO triples (subjectUri, subjectBlank, predicateUri, objectUri, objectBlank, objectLiteral, contextUri) VALUES (?,?,?,?,?,?,?)")
+        for q in quads {
+            sqlite3_reset(st)
+            sqlite3_clear_bindings(st)
+            try bindQuad(st, q, dictionary)
+            try step(st)
         }
     }
 
-    func dropGraph(_ graph: TermID, dictionary: TermDictionary) throws {
+    func delete(_ quads: [QuadIDs], dictionary: TermDictionary) throws {
+        if quads.isEmpty { return }
+        let st = try prepared("DELETE FROM triples WHERE subjectUri IS ? AND subjectBlank IS ? AND predicateUri IS ? AND objectUri IS ? AND objectBlank IS ? AND objectLiteral IS ? AND contextUri IS ?")
+        for q in quads {
+            sqlite3_reset(st)
+            sqlite3_clear_bindings(st)
+            try bindQuad(st, q, dictionary)
+            try step(st)
+        }
+    }
+
+    func deleteGraph(_ graph: TermID, dictionary: TermDictionary) throws {
         guard Int(graph) < rowOf.count, rowOf[Int(graph)] != 0 else { return }
-        try exec("BEGIN IMMEDIATE")
-        do {
-            let delete = try prepared("DELETE FROM triples WHERE contextUri = ?")
-            sqlite3_reset(delete)
-            sqlite3_bind_int64(delete, 1, rowOf[Int(graph)])
-            try step(delete)
-            try exec("COMMIT")
-        } catch {
-            _ = try? exec("ROLLBACK")
-            throw error
+        let st = try prepared("DELETE FROM triples WHERE contextUri = ?")
+        sqlite3_reset(st)
+        sqlite3_bind_int64(st, 1, rowOf[Int(graph)])
+        try step(st)
+    }
+
+    /// Binds the seven columns of a `triples` row (parameters 1 to 7).
+    private func bindQuad(_ st: OpaquePointer, _ q: QuadIDs, _ d: TermDictionary) throws {
+        try bindNode(st, q.s, uri: 1, blank: 2, literal: nil, d)
+        try bindNode(st, q.p, uri: 3, blank: nil, literal: nil, d)
+        try bindNode(st, q.o, uri: 4, blank: 5, literal: 6, d)
+        if q.g != 0 {
+            let (_, kind) = try ensureRow(q.g, d)
+            guard kind == .iri else {
+                throw StoreError.badInput("Redland's sqlite storage names graphs by IRI only; a blank-node graph name cannot be stored")
+            }
+            try bindNode(st, q.g, uri: 7, blank: nil, literal: nil, d)
         }
     }
 
     /// Binds the row of term `id` to the column for its kind, storing the term first if needed.
-    private func bindNode(_ st: OpaquePointer, uriColumn: Int32, blankColumn: Int32?, literalColumn: Int32?,
-                          _ id: TermID, _ w: inout TermDictionary.Writer, _ newRows: inout [TermID]) throws {
-        let row = try ensureRow(id, &w, &newRows)
-        let kind = w.withEncoded(id) { TermKind(rawValue: $0[0])! }
+    private func bindNode(_ st: OpaquePointer, _ id: TermID, uri: Int32, blank: Int32?, literal: Int32?,
+                          _ d: TermDictionary) throws {
+        let (row, kind) = try ensureRow(id, d)
         let column: Int32?
         switch kind {
-        case .iri: column = uriColumn
-        case .blank: column = blankColumn
-        default: column = literalColumn
+        case .iri: column = uri
+        case .blank: column = blank
+        default: column = literal
         }
         guard let column else { throw StoreError.badInput("a \(kind) cannot stand in that position of a statement") }
         sqlite3_bind_int64(st, column, row)
     }
 
-    /// The row id of term `id`, inserting it into its table when new.
-    private func ensureRow(_ id: TermID, _ w: inout TermDictionary.Writer, _ newRows: inout [TermID]) throws -> Int64 {
+    /// The row id and kind of term `id`, inserting the term into its table when new.
+    private func ensureRow(_ id: TermID, _ d: TermDictionary) throws -> (Int64, TermKind) {
         let i = Int(id)
-        if i < rowOf.count, rowOf[i] != 0 { return rowOf[i] }
-        if i >= rowOf.count { rowOf.append(contentsOf: repeatElement(0, count: i + 1 - rowOf.count)) }
-        let bytes = w.withEncoded(id) { Array($0) }
+        if i < rowOf.count, rowOf[i] != 0 { return (rowOf[i], TermKind(rawValue: kindOf[i])!) }
+        let bytes = d.withEncoded(id) { Array($0) }
+        var datatypeRow: Int64?
+        if bytes[0] == TermKind.typedLiteral.rawValue {
+            let split = bytes[1...].firstIndex(of: 0)!
+            let dtID = Array([TermKind.iri.rawValue] + bytes[1..<split]).withUnsafeBytes { d.intern(encoded: $0) }
+            datatypeRow = try ensureRow(dtID, d).0
+        }
+        return try bytes.withUnsafeBytes { try storeTerm(id, $0, datatypeRow: datatypeRow) }
+    }
+
+    /// Inserts term `id` into its table (`datatypeRow`: a typed literal's datatype row).
+    @discardableResult
+    private func storeTerm(_ id: TermID, _ bytes: UnsafeRawBufferPointer, datatypeRow: Int64?) throws -> (Int64, TermKind) {
         let kind = TermKind(rawValue: bytes[0])!
         let row: Int64
         switch kind {
@@ -248,39 +264,40 @@ final class SQLiteBackend: StorageBackend {
             let st = try prepared(kind == .iri ? "INSERT INTO uris (id, uri) VALUES (?, ?)" : "INSERT INTO blanks (id, blank) VALUES (?, ?)")
             sqlite3_reset(st)
             sqlite3_bind_int64(st, 1, row)
-            bytes.withUnsafeBytes { bindText(st, 2, UnsafeRawBufferPointer(rebasing: $0[1...])) }
+            bindText(st, 2, UnsafeRawBufferPointer(rebasing: bytes[1...]))
             try step(st)
             nextRow[table] += 1
         case .simpleLiteral, .langLiteral, .typedLiteral:
             row = nextRow[2]
             let st = try prepared("INSERT INTO literals (id, text, language, datatype) VALUES (?, ?, ?, ?)")
-            var datatypeRow: Int64?
-            if kind == .typedLiteral {
-                let zero = bytes[1...].firstIndex(of: 0)!
-                let dtTerm = Array([TermKind.iri.rawValue] + bytes[1..<zero])
-                let (dtID, _) = dtTerm.withUnsafeBytes { w.intern($0) }
-                datatypeRow = try ensureRow(dtID, &w, &newRows)
-            }
             sqlite3_reset(st)
             sqlite3_clear_bindings(st)
             sqlite3_bind_int64(st, 1, row)
-            bytes.withUnsafeBytes { raw in
-                if kind == .simpleLiteral {
-                    bindText(st, 2, UnsafeRawBufferPointer(rebasing: raw[1...]))
-                } else {
-                    let zero = raw[1...].firstIndex(of: 0)!
-                    bindText(st, 2, UnsafeRawBufferPointer(rebasing: raw[(zero + 1)...]))
-                    if kind == .langLiteral { bindText(st, 3, UnsafeRawBufferPointer(rebasing: raw[1..<zero])) }
-                }
+            if kind == .simpleLiteral {
+                bindText(st, 2, UnsafeRawBufferPointer(rebasing: bytes[1...]))
+            } else {
+                let split = bytes[1...].firstIndex(of: 0)!
+                bindText(st, 2, UnsafeRawBufferPointer(rebasing: bytes[(split + 1)...]))
+                if kind == .langLiteral { bindText(st, 3, UnsafeRawBufferPointer(rebasing: bytes[1..<split])) }
             }
             if let datatypeRow { sqlite3_bind_int64(st, 4, datatypeRow) }
             try step(st)
             nextRow[2] += 1
         }
-        if i >= rowOf.count { rowOf.append(contentsOf: repeatElement(0, count: i + 1 - rowOf.count)) }
+        setRow(id, row, kind)
+        batchRows.append(id)
+        return (row, kind)
+    }
+
+    private func setRow(_ id: TermID, _ row: Int64, _ kind: TermKind) {
+        let i = Int(id)
+        if i >= rowOf.count {
+            let grow = max(i + 1, rowOf.count * 2) - rowOf.count
+            rowOf.append(contentsOf: repeatElement(0, count: grow))
+            kindOf.append(contentsOf: repeatElement(0, count: grow))
+        }
         rowOf[i] = row
-        newRows.append(id)
-        return row
+        kindOf[i] = kind.rawValue
     }
 
     func close() {

@@ -69,7 +69,14 @@ extension Store {
             guard let g = dictionary.lookup(.iri(iri)) else { throw StoreError.unknownGraph(iri) }
             let n = snapshot.estimateCount(QuadPattern(g: g))
             guard n > 0 else { throw StoreError.unknownGraph(iri) }
-            try backend.dropGraph(g, dictionary: dictionary)
+            try backend.begin()
+            do {
+                try backend.deleteGraph(g, dictionary: dictionary)
+                try backend.commit()
+            } catch {
+                backend.rollback()
+                throw error
+            }
             publish { $0.removing { $0.g == g } }
             return n
         }

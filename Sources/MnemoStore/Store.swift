@@ -77,9 +77,12 @@ public final class Store: @unchecked Sendable {
     /// Applies one write batch: storage first, then the index.
     /// Callers hold `writeLock`. `added` must be absent from the store and
     /// duplicate-free; `removed` must be present.
-    func commit(added: [QuadIDs], removed: [QuadIDs]) throws {
+    @discardableResult
+    func commit(added: [QuadIDs], removed: [QuadIDs]) throws -> (write: Double, index: Double) {
         guard !isClosed.load(ordering: .sequentiallyConsistent) else { throw StoreError.closed }
+        let t0 = Date()
         try backend.write(added: added, removed: removed, dictionary: dictionary)
+        let t1 = Date()
         publish { snap in
             var s = snap
             if !removed.isEmpty {
@@ -88,6 +91,7 @@ public final class Store: @unchecked Sendable {
             }
             return s.adding(added)
         }
+        return (t1.timeIntervalSince(t0), Date().timeIntervalSince(t1))
     }
 
     func publish(_ change: (IndexSnapshot) -> IndexSnapshot) {

@@ -29,6 +29,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Skip bad statements and count them instead of rejecting the file.")
     var lenient = false
 
+    @Flag(help: "Show how long parsing, the storage write and the index update took.")
+    var verbose = false
+
     @Argument(help: "The files to import.")
     var files: [String]
 
@@ -59,6 +62,9 @@ struct ImportCommand: ParsableCommand {
                 let rate = r.seconds > 0 ? Int(Double(r.statements) / r.seconds) : r.statements
                 var line = "\(file): \(r.added) quads added to <\(r.graph)> (\(r.statements) read, \(r.duplicates) already present) in \(String(format: "%.2f", r.seconds)) s, \(rate) quads/s"
                 if !r.skipped.isEmpty { line += "; \(r.skipped.count) bad statements skipped" }
+                if verbose {
+                    line += String(format: " [parse %.2f s, storage %.2f s, index %.2f s]", r.parseSeconds, r.writeSeconds, r.indexSeconds)
+                }
                 print(line)
                 for e in r.skipped.prefix(20) { note("  skipped: \(e)") }
                 if r.skipped.count > 20 { note("  … and \(r.skipped.count - 20) more") }
