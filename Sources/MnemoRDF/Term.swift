@@ -39,7 +39,7 @@ public struct Literal: Hashable, Sendable {
     public var lexical: String
     /// The datatype IRI.
     public var datatype: String
-    /// The language tag, if any, exactly as it was read.
+    /// The language tag, if any, in lower case.
     public var language: String?
 
     /// A simple or typed literal. `xsd:string` is the default datatype.
@@ -49,11 +49,13 @@ public struct Literal: Hashable, Sendable {
         self.language = nil
     }
 
-    /// A language-tagged string.
+    /// A language-tagged string. The tag is stored in lower case: tags are
+    /// case-insensitive (BCP 47), RDF 1.1 allows the normalisation, and Raptor's
+    /// N-Triples and RDF/XML parsers apply it, so one form keeps one term.
     public init(_ lexical: String, language: String) {
         self.lexical = lexical
         self.datatype = Vocabulary.rdfLangString
-        self.language = language
+        self.language = language.lowercased()
     }
 }
 

@@ -58,6 +58,7 @@ extension Store {
     /// the file's bytes: stable within a file, distinct across files, and the
     /// same when the same file is imported into the same graph again, so a
     /// re-import adds nothing.
+    @discardableResult
     public func importFile(_ path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         guard let format = options.format ?? RDFFormat(fileName: path) else {
             throw StoreError.badInput("\(path): cannot tell the RDF syntax from the file name; pass --format (turtle, ntriples, nquads, trig, rdfxml)")

@@ -42,14 +42,15 @@ public enum RDFFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Raptor's serializer name; TriG has none in Raptor 2.0.15 and is written by ``TriGWriter``.
+    /// Raptor's serializer name, for the syntaxes Raptor writes. N-Triples,
+    /// N-Quads and TriG are written by ``LineWriter``: Raptor 2.0.15 has no
+    /// TriG serializer and writes N-Triples as ASCII, every Cyrillic letter a
+    /// `\uXXXX` escape, where RDF 1.1 N-Triples is UTF-8.
     var raptorSerializer: String? {
         switch self {
         case .turtle: return "turtle"
-        case .ntriples: return "ntriples"
-        case .nquads: return "nquads"
         case .rdfxml: return "rdfxml-abbrev"
-        case .trig: return nil
+        case .ntriples, .nquads, .trig: return nil
         }
     }
 

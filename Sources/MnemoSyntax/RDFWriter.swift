@@ -3,24 +3,23 @@ import Foundation
 import MnemoRDF
 
 /// Writes quads in any ``RDFFormat`` to a C `FILE`, streaming: Raptor's
-/// serializers for Turtle, N-Triples, N-Quads and RDF/XML, ``TriGWriter``
-/// for TriG. Triple formats drop the graph.
+/// serializers for Turtle and RDF/XML, ``LineWriter`` for N-Triples,
+/// N-Quads and TriG. Triple formats drop the graph.
 ///
 /// Not thread-safe; one writer per thread.
 public final class RDFWriter {
     public let format: RDFFormat
     private var raptor: RaptorSerializer?
-    private var trig: TriGWriter?
+    private var lines: LineWriter?
 
     /// A writer to `file` (which the caller owns and closes).
     /// `prefixes` are (prefix, namespace IRI) pairs for formats that abbreviate.
     public init(format: RDFFormat, file: UnsafeMutablePointer<FILE>, prefixes: [(String, String)] = []) throws {
         self.format = format
-        if format == .trig {
-            trig = TriGWriter(file: file)
+        if let name = format.raptorSerializer {
+            raptor = try RaptorSerializer(name: name, file: file, prefixes: prefixes, keepGraph: false)
         } else {
-            raptor = try RaptorSerializer(name: format.raptorSerializer!, file: file, prefixes: prefixes,
-                                          keepGraph: format.carriesGraphs)
+            lines = LineWriter(format: format, file: file)
         }
     }
 
@@ -30,8 +29,7 @@ public final class RDFWriter {
         if let raptor {
             try raptor.write(subject, predicate, object, graph)
         } else {
-            trig!.write(Quad(Term(encoded: subject)!, Term(encoded: predicate)!, Term(encoded: object)!,
-                             graph.map { Term(encoded: $0)! }))
+            try lines!.write(subject, predicate, object, graph)
         }
     }
 
@@ -55,7 +53,7 @@ public final class RDFWriter {
     /// Ends the document (closing brackets, flushing Raptor's buffers).
     public func finish() throws {
         try raptor?.finish()
-        trig?.finish()
+        try lines?.finish()
     }
 
     /// Serializes `quads` to a string, for small results and tests.

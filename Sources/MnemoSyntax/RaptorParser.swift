@@ -222,7 +222,11 @@ private final class ParseState {
             let lit = t.value.literal
             if let lang = lit.language, lit.language_len > 0 {
                 scratch.append(TermKind.langLiteral.rawValue)
-                append(lang, Int(lit.language_len))
+                // Language tags are case-insensitive; keep them in lower case (see `Literal`).
+                for i in 0..<Int(lit.language_len) {
+                    let c = lang[i]
+                    scratch.append(c >= 65 && c <= 90 ? c + 32 : c)
+                }
                 scratch.append(0)
             } else if let dt = lit.datatype, !isXSDString(dt) {
                 scratch.append(TermKind.typedLiteral.rawValue)
