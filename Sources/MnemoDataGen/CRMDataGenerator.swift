@@ -56,12 +56,20 @@ public enum CRMDataGenerator {
                                 places: engine.placesMinted, objects: engine.objectsMinted)
     }
 
-    /// Whether `base` can start the IRIs the generator mints: it must be
-    /// non-empty and contain no character that N-Quads forbids in an IRI
-    /// reference (controls, space, `<` `>` `"` `{` `}` `|` `^` `` ` `` `\`).
+    /// Whether `base` can start the IRIs the generator mints: it must begin
+    /// with a scheme (`letter *(letter / digit / "+" / "-" / ".") ":"`, so the
+    /// minted IRIs are absolute) and contain no character that N-Quads forbids
+    /// in an IRI (controls, space, `<` `>` `"` `{` `}` `|` `^` `` ` `` `\`).
+    /// A missing trailing `/` or `#` is fine: ``generate(_:to:)`` adds `/`.
     public static func isValidBase(_ base: String) -> Bool {
-        guard !base.isEmpty else { return false }
-        for b in base.utf8 {
+        let bytes = Array(base.utf8)
+        guard let colon = bytes.firstIndex(of: 0x3A), colon > 0 else { return false }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        guard isLetter(bytes[0]) else { return false }
+        for b in bytes[1..<colon] where !(isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E) {
+            return false
+        }
+        for b in bytes {
             switch b {
             case 0x00...0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: return false
             default: continue

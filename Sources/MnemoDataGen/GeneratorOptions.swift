@@ -16,10 +16,9 @@ public struct GeneratorOptions: Sendable {
     public var seed: UInt64 = 42
 
     /// The IRI every minted IRI starts with, e.g. `https://data.mnemo.example/`.
-    /// A `/` is appended when it ends with neither `/` nor `#`. It must not
-    /// contain characters that N-Quads forbids in IRIs (space, `<`, `>`, `"`,
-    /// `{`, `}`, `|`, `^`, `` ` ``, `\` or control characters); see
-    /// ``CRMDataGenerator/isValidBase(_:)``.
+    /// A `/` is appended when it ends with neither `/` nor `#`. It must start
+    /// with a scheme and must not contain characters that N-Quads forbids in
+    /// IRIs; see ``CRMDataGenerator/isValidBase(_:)`` (a precondition).
     public var base: String = "https://data.mnemo.example/"
 
     /// Creates options; only the quad count is required.
