@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -29,7 +28,6 @@ let package = Package(
         // The quad store: Redland as store of record, with Mnemo's own index.
         .target(name: "MnemoStore", dependencies: [
             "MnemoRDF", "MnemoSyntax", "CRedland", "CSQLite",
-            .product(name: "Logging", package: "swift-log"),
         ]),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
@@ -37,7 +35,6 @@ let package = Package(
         .executableTarget(name: "mnemo", dependencies: [
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoDataGen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
         ]),
 
         .testTarget(name: "MnemoRDFTests", dependencies: ["MnemoRDF"]),

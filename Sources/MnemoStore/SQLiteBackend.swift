@@ -134,6 +134,7 @@ final class SQLiteBackend: StorageBackend {
                 put(&literalIDs, row, intern(2, row))
             }
         }
+        dataVersion = try currentDataVersion()
         var quads: [QuadIDs] = []
         var seen = Set<QuadIDs>()
         func lookup(_ table: [TermID], _ st: OpaquePointer, _ col: Int32) -> TermID? {
@@ -159,8 +160,24 @@ final class SQLiteBackend: StorageBackend {
     private var batchRows: [TermID] = []
     private var batchNextRow: [Int64] = []
 
+    /// SQLite's `data_version` when this connection last read or wrote the
+    /// file; it changes when another connection commits.
+    private var dataVersion: Int64 = 0
+
+    private func currentDataVersion() throws -> Int64 {
+        var v: Int64 = 0
+        try query("PRAGMA data_version") { v = sqlite3_column_int64($0, 0) }
+        return v
+    }
+
     func begin() throws {
         try exec("BEGIN IMMEDIATE")
+        // Holding the write lock, make sure no other process wrote since the index was built:
+        // its terms and rows would be unknown here.
+        if try currentDataVersion() != dataVersion {
+            _ = try? exec("ROLLBACK")
+            throw StoreError.backend("sqlite:\(path) was changed by another process after this one opened it; reopen the store to see those changes before writing")
+        }
         batchRows.removeAll()
         batchNextRow = nextRow
     }

@@ -25,7 +25,7 @@ struct GenerateCommand: ParsableCommand {
     func validate() throws {
         if quads < 1 { throw ValidationError("--quads must be at least 1") }
         if institutions < 1 { throw ValidationError("--institutions must be at least 1") }
-        if !CRMDataGenerator.isValidBase(base) { throw ValidationError("--base must be an absolute IRI ending in / or #") }
+        if !CRMDataGenerator.isValidBase(base) { throw ValidationError("--base must be an absolute IRI such as https://data.example.org/") }
     }
 
     func run() throws {

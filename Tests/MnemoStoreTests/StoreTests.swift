@@ -262,6 +262,26 @@ import Testing
     }
 }
 
+@Suite struct TwoWritersTests {
+    @Test func aStaleStoreRefusesToWrite() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = "sqlite:\(dir.path)/s.sqlite"
+        let a = try Store.open(url), b = try Store.open(url)
+        defer { a.close(); b.close() }
+        try a.add([Quad(.iri("https://ex.org/a"), .iri("https://ex.org/p"), .string("from a"), .iri("https://ex.org/g"))])
+        #expect(throws: StoreError.self) {
+            try b.add([Quad(.iri("https://ex.org/b"), .iri("https://ex.org/p"), .string("from b"), .iri("https://ex.org/g"))])
+        }
+        // A fresh open sees a's write and can write.
+        b.close()
+        let c = try Store.open(url)
+        defer { c.close() }
+        #expect(c.snapshot.count == 1)
+        #expect(try c.add([Quad(.iri("https://ex.org/c"), .iri("https://ex.org/p"), .string("from c"), .iri("https://ex.org/g"))]) == 1)
+    }
+}
+
 /// Readers take snapshots while a writer imports: each reader sees whole batches only.
 @Suite struct ConcurrencyTests {
     @Test func readersSeeWholeBatches() throws {
