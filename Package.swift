@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "MnemoStore", dependencies: [
             "MnemoRDF", "MnemoSyntax", "CRedland", "CSQLite",
         ]),
+        // SPARQL 1.1: the grammar, parsed into the algebra of section 18.
+        .target(name: "MnemoSPARQLSyntax", dependencies: ["MnemoRDF"]),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
         // The command-line tool.
