@@ -70,3 +70,47 @@ import Testing
         #expect(IndexOrder.best(for: QuadPattern(g: 2)) == .gspo)
     }
 }
+
+@Suite struct GraphScopeTests {
+    @Test func unionReportsEachTripleOnce() {
+        // The same triple in graphs 1, 2 and 3, over several runs.
+        let snap = IndexSnapshot.empty
+            .adding([QuadIDs(10, 20, 30, 1), QuadIDs(11, 20, 30, 1)])
+            .adding([QuadIDs(10, 20, 30, 2)])
+            .adding([QuadIDs(10, 20, 30, 3), QuadIDs(10, 21, 31, 3)])
+        var seen: [[TermID]] = []
+        snap.forEachTriple(s: nil, p: 20, o: nil, in: .union(nil)) { s, p, o in seen.append([s, p, o]); return true }
+        #expect(seen == [[10, 20, 30], [11, 20, 30]])
+        seen = []
+        snap.forEachTriple(s: 10, p: nil, o: nil, in: .union([3])) { s, p, o in seen.append([s, p, o]); return true }
+        #expect(seen == [[10, 20, 30], [10, 21, 31]])
+        seen = []
+        snap.forEachTriple(s: nil, p: nil, o: nil, in: .union([2])) { s, p, o in seen.append([s, p, o]); return true }
+        #expect(seen == [[10, 20, 30]])
+        seen = []
+        snap.forEachTriple(s: nil, p: nil, o: 31, in: .graph(3)) { s, p, o in seen.append([s, p, o]); return true }
+        #expect(seen == [[10, 21, 31]])
+        #expect(snap.namedGraphs() == [1, 2, 3])
+    }
+
+    @Test func unionScanMatchesBruteForceAcrossRuns() {
+        var r = QuadIndexTests.Rng(s: 5)
+        var set = Set<QuadIDs>()
+        while set.count < 2_000 { set.insert(QuadIDs(r.next(20), r.next(5), r.next(20), r.next(4))) }
+        let quads = Array(set)
+        var snap = IndexSnapshot.empty
+        for c in stride(from: 0, to: quads.count, by: 300) { snap = snap.adding(Array(quads[c..<min(c + 300, quads.count)])) }
+        for s: TermID? in [nil, 3] {
+            for p: TermID? in [nil, 2] {
+                for o: TermID? in [nil, 7] {
+                    let expected = Set(quads.filter { (s == nil || $0.s == s) && (p == nil || $0.p == p) && (o == nil || $0.o == o) }
+                        .map { [$0.s, $0.p, $0.o] })
+                    var got: [[TermID]] = []
+                    snap.forEachTriple(s: s, p: p, o: o, in: .union(nil)) { got.append([$0, $1, $2]); return true }
+                    #expect(got.count == expected.count)
+                    #expect(Set(got) == expected)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import MnemoRDF
+
+/// Which graphs a triple pattern is matched against.
+public enum GraphScope: Sendable, Equatable {
+    /// The RDF merge of these graphs (nil: every graph in the store, the
+    /// unnamed one included): each matching triple is reported once, however
+    /// many of the graphs hold it. This is SPARQL's default graph.
+    case union(Set<TermID>?)
+    /// One named graph.
+    case graph(TermID)
+}
+
+extension IndexSnapshot {
+    /// Calls `body` with each triple matching the pattern within `scope`,
+    /// until it returns false. In a union scope a triple held by several
+    /// graphs is reported once.
+    public func forEachTriple(s: TermID?, p: TermID?, o: TermID?, in scope: GraphScope,
+                              _ body: (TermID, TermID, TermID) throws -> Bool) rethrows {
+        switch scope {
+        case .graph(let g):
+            try forEach(matching: QuadPattern(s: s, p: p, o: o, g: g)) { try body($0.s, $0.p, $0.o) }
+        case .union(let graphs):
+            // SPOG, POSG and OSPG keep the graph last, so the copies of one
+            // triple are adjacent once the runs are merged in order.
+            let pattern = QuadPattern(s: s, p: p, o: o)
+            var order = IndexOrder.best(for: pattern)
+            if order == .gspo { order = .spog }
+            var last: QuadIDs?
+            try mergedScan(order: order, pattern: pattern) { q in
+                if let graphs, !graphs.contains(q.g) { return true }
+                if let l = last, l.s == q.s, l.p == q.p, l.o == q.o { return true }
+                last = q
+                return try body(q.s, q.p, q.o)
+            }
+        }
+    }
+
+    /// An upper bound on the triples matching a pattern (for join ordering).
+    public func estimateTriples(s: TermID?, p: TermID?, o: TermID?, in scope: GraphScope) -> Int {
+        switch scope {
+        case .graph(let g): return estimateCount(QuadPattern(s: s, p: p, o: o, g: g))
+        case .union: return estimateCount(QuadPattern(s: s, p: p, o: o))
+        }
+    }
+
+    /// The graphs holding at least one quad, excluding the unnamed default graph.
+    public func namedGraphs() -> [TermID] {
+        var out: [TermID] = []
+        var next: TermID = 1
+        let list = runs[IndexOrder.gspo.rawValue]
+        while true {
+            // The smallest graph id >= next across the runs.
+            var best: TermID?
+            for run in list {
+                let i = run.lowerBound(IndexKey(next, 0, 0, 0))
+                if i < run.keys.count, best == nil || run.keys[i].a < best! { best = run.keys[i].a }
+            }
+            guard let g = best else { return out }
+            out.append(g)
+            if g == .max { return out }
+            next = g + 1
+        }
+    }
+
+    /// Scans the runs of one order, merged into key order, within the pattern's prefix range.
+    func mergedScan(order: IndexOrder, pattern: QuadPattern, _ body: (QuadIDs) throws -> Bool) rethrows {
+        let (c0, c1, c2, c3) = order.components(pattern)
+        var low = IndexKey(0, 0, 0, 0), high = IndexKey(.max, .max, .max, .max)
+        var residual = false
+        if let v = c0 {
+            low.a = v; high.a = v
+            if let v = c1 {
+                low.b = v; high.b = v
+                if let v = c2 {
+                    low.c = v; high.c = v
+                    if let v = c3 { low.d = v; high.d = v }
+                } else { residual = c3 != nil }
+            } else { residual = c2 != nil || c3 != nil }
+        } else { residual = c1 != nil || c2 != nil || c3 != nil }
+        let list = runs[order.rawValue]
+        @inline(__always) func accept(_ q: QuadIDs) -> Bool {
+            if !residual { return true }
+            if let s = pattern.s, s != q.s { return false }
+            if let p = pattern.p, p != q.p { return false }
+            if let o = pattern.o, o != q.o { return false }
+            if let g = pattern.g, g != q.g { return false }
+            return true
+        }
+        if list.count == 1 {
+            let run = list[0]
+            var i = run.lowerBound(low)
+            let keys = run.keys
+            while i < keys.count {
+                let k = keys[i]
+                if high < k { return }
+                i += 1
+                let q = order.quad(k)
+                if accept(q), try !body(q) { return }
+            }
+            return
+        }
+        var positions = list.map { $0.lowerBound(low) }
+        while true {
+            var best = -1
+            var bestKey = IndexKey(0, 0, 0, 0)
+            for r in list.indices where positions[r] < list[r].keys.count {
+                let k = list[r].keys[positions[r]]
+                if high < k { continue }
+                if best < 0 || k < bestKey { best = r; bestKey = k }
+            }
+            if best < 0 { return }
+            positions[best] += 1
+            let q = order.quad(bestKey)
+            if accept(q), try !body(q) { return }
+        }
+    }
+}
