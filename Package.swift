@@ -31,11 +31,20 @@ let package = Package(
         ]),
         // SPARQL 1.1: the grammar, parsed into the algebra of section 18.
         .target(name: "MnemoSPARQLSyntax", dependencies: ["MnemoRDF"]),
+        // SPARQL result formats: JSON, XML, CSV, TSV, text tables; JSON-LD for graphs.
+        .target(name: "MnemoSPARQLResults", dependencies: ["MnemoRDF"]),
+        // SPARQL expression semantics: comparisons, arithmetic, casts, built-in functions.
+        .target(name: "MnemoSPARQLFunctions", dependencies: ["MnemoRDF", "MnemoSPARQLSyntax"]),
+        // The SPARQL engine: algebra compiled to a plan and evaluated over the store's index.
+        .target(name: "MnemoSPARQL", dependencies: [
+            "MnemoRDF", "MnemoStore", "MnemoSPARQLSyntax", "MnemoSPARQLFunctions", "MnemoSPARQLResults",
+        ]),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
         // The command-line tool.
         .executableTarget(name: "mnemo", dependencies: [
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoDataGen",
+            "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -43,6 +52,12 @@ let package = Package(
         .testTarget(name: "MnemoSyntaxTests", dependencies: ["MnemoSyntax"]),
         .testTarget(name: "MnemoStoreTests", dependencies: ["MnemoStore", "MnemoSyntax", "CRedland"]),
         .testTarget(name: "MnemoDataGenTests", dependencies: ["MnemoDataGen"]),
+        .testTarget(name: "MnemoSPARQLSyntaxTests", dependencies: ["MnemoSPARQLSyntax", "MnemoSyntax"]),
+        .testTarget(name: "MnemoSPARQLResultsTests", dependencies: ["MnemoSPARQLResults"]),
+        .testTarget(name: "MnemoSPARQLFunctionsTests", dependencies: ["MnemoSPARQLFunctions"]),
+        .testTarget(name: "MnemoSPARQLTests", dependencies: [
+            "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults", "MnemoStore", "MnemoSyntax", "MnemoRDF",
+        ]),
         // End-to-end tests that run the built `mnemo` binary as a child process.
         .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF"]),
     ]

@@ -1,0 +1,106 @@
+import MnemoRDF
+import MnemoSPARQLSyntax
+
+/// Turns algebra into a plan: variables become slots, constants term ids.
+struct Compiler {
+    private(set) var slots: [Variable: Int] = [:]
+    private(set) var names: [Variable] = []
+    let dictionary: QueryDictionary
+
+    init(dictionary: QueryDictionary) { self.dictionary = dictionary }
+
+    mutating func slot(_ v: Variable) -> Int {
+        if let s = slots[v] { return s }
+        slots[v] = names.count
+        names.append(v)
+        return names.count - 1
+    }
+
+    mutating func position(_ t: TermPattern) -> Slot {
+        switch t {
+        case .variable(let v): return .variable(slot(v))
+        case .term(let term): return .constant(dictionary.intern(term))
+        }
+    }
+
+    mutating func compile(_ p: GraphPattern) throws -> Node {
+        switch p {
+        case .bgp(let triples):
+            return Node(.bgp(triples.map { CTriple(s: position($0.subject), p: position($0.predicate), o: position($0.object)) }))
+        case .path(let s, let path, let o):
+            return Node(.path(position(s), path, position(o)))
+        case .join(let a, let b): return Node(.join(try compile(a), try compile(b)))
+        case .leftJoin(let a, let b, let e): return Node(.leftJoin(try compile(a), try compile(b), try e.map { try compile($0) }))
+        case .filter(let e, let inner): return Node(.filter(try compile(e), try compile(inner)))
+        case .union(let a, let b): return Node(.union(try compile(a), try compile(b)))
+        case .minus(let a, let b): return Node(.minus(try compile(a), try compile(b)))
+        case .graph(let g, let inner): return Node(.graph(position(g), try compile(inner)))
+        case .extend(let inner, let v, let e):
+            let n = try compile(inner)
+            return Node(.extend(n, slot(v), try compile(e)))
+        case .values(let vars, let rows):
+            let s = vars.map { slot($0) }
+            return Node(.values(s, rows.map { $0.map { $0.map { dictionary.intern($0) } ?? 0 } }))
+        case .group(let inner, let vars, let aggs):
+            let n = try compile(inner)
+            let keys = vars.map { slot($0) }
+            var compiled: [(Int, CAggregate)] = []
+            for a in aggs { compiled.append((slot(a.variable), try compile(a.aggregate))) }
+            return Node(.group(n, keys, compiled))
+        case .orderBy(let inner, let conds):
+            let n = try compile(inner)
+            return Node(.orderBy(n, try conds.map { (try compile($0.expression), $0.ascending) }))
+        case .project(let inner, let vars):
+            let n = try compile(inner)
+            return Node(.project(n, vars.map { slot($0) }))
+        case .distinct(let inner): return Node(.distinct(try compile(inner)))
+        case .reduced(let inner): return Node(.reduced(try compile(inner)))
+        case .slice(let inner, let offset, let limit): return Node(.slice(try compile(inner), offset, limit))
+        case .service: return Node(.service)
+        }
+    }
+
+    mutating func compile(_ a: Aggregate) throws -> CAggregate {
+        switch a {
+        case .count(let e, let d): return .count(try e.map { try compile($0) }, distinct: d)
+        case .sum(let e, let d): return .sum(try compile(e), distinct: d)
+        case .avg(let e, let d): return .avg(try compile(e), distinct: d)
+        case .min(let e, let d): return .min(try compile(e), distinct: d)
+        case .max(let e, let d): return .max(try compile(e), distinct: d)
+        case .sample(let e, let d): return .sample(try compile(e), distinct: d)
+        case .groupConcat(let e, let sep, let d): return .groupConcat(try compile(e), separator: sep, distinct: d)
+        }
+    }
+
+    mutating func compile(_ e: Expression) throws -> CExpr {
+        switch e {
+        case .term(let t): return .constant(dictionary.intern(t))
+        case .variable(let v): return .variable(slot(v))
+        case .or(let a, let b): return .or(try compile(a), try compile(b))
+        case .and(let a, let b): return .and(try compile(a), try compile(b))
+        case .not(let a): return .not(try compile(a))
+        case .equal(let a, let b): return .compare(.equal, try compile(a), try compile(b))
+        case .notEqual(let a, let b): return .compare(.notEqual, try compile(a), try compile(b))
+        case .less(let a, let b): return .compare(.less, try compile(a), try compile(b))
+        case .lessOrEqual(let a, let b): return .compare(.lessOrEqual, try compile(a), try compile(b))
+        case .greater(let a, let b): return .compare(.greater, try compile(a), try compile(b))
+        case .greaterOrEqual(let a, let b): return .compare(.greaterOrEqual, try compile(a), try compile(b))
+        case .in(let a, let list): return .in(try compile(a), try list.map { try compile($0) }, negated: false)
+        case .notIn(let a, let list): return .in(try compile(a), try list.map { try compile($0) }, negated: true)
+        case .add(let a, let b): return .arithmetic(.add, try compile(a), try compile(b))
+        case .subtract(let a, let b): return .arithmetic(.subtract, try compile(a), try compile(b))
+        case .multiply(let a, let b): return .arithmetic(.multiply, try compile(a), try compile(b))
+        case .divide(let a, let b): return .arithmetic(.divide, try compile(a), try compile(b))
+        case .unaryPlus(let a): return .unaryPlus(try compile(a))
+        case .unaryMinus(let a): return .unaryMinus(try compile(a))
+        case .bound(let v): return .bound(slot(v))
+        case .if(let c, let t, let f): return .if(try compile(c), try compile(t), try compile(f))
+        case .coalesce(let list): return .coalesce(try list.map { try compile($0) })
+        case .exists(let p): return .exists(try compile(p), negated: false)
+        case .notExists(let p): return .exists(try compile(p), negated: true)
+        case .builtin(let f, let args): return .builtin(f, try args.map { try compile($0) })
+        case .function(let iri, let args): return .function(iri, try args.map { try compile($0) })
+        case .aggregate: throw QueryError.evaluation("an aggregate was left in an expression outside GROUP BY")
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import MnemoRDF
+import MnemoSPARQLFunctions
+import MnemoSPARQLSyntax
+import MnemoStore
+
+/// Where a pattern is matched: the dataset's default graph or one named graph.
+struct Scope {
+    var graphs: GraphScope
+    var key: GraphKey
+}
+
+/// The dataset a query runs over, in term ids.
+struct EvaluationDataset {
+    /// The default graph: the merge of these graphs (nil: every graph).
+    var defaultGraphs: Set<TermID>?
+    /// The named graphs GRAPH ranges over, in a stable order.
+    var namedGraphs: [TermID]
+}
+
+/// Evaluates a compiled plan over an index snapshot, pushing solutions to a
+/// sink that returns false to stop (so `LIMIT` and `ASK` end the work early).
+///
+/// Every operator computes the join of the incoming solution with its own
+/// solutions. Substitutable operators (BGPs, paths, VALUES, and joins,
+/// unions and GRAPH over them) match with the incoming bindings in place:
+/// index nested-loop joins. The others are evaluated once on their own,
+/// kept, and hash-joined with each incoming solution.
+final class Evaluator {
+    let snapshot: IndexSnapshot
+    let dictionary: QueryDictionary
+    let width: Int
+    let dataset: EvaluationDataset
+    let functions: FunctionContext
+    let guardrail: LimitGuard
+
+    typealias Sink = (Row) throws -> Bool
+
+    init(snapshot: IndexSnapshot, dictionary: QueryDictionary, width: Int, dataset: EvaluationDataset,
+         functions: FunctionContext, guardrail: LimitGuard) {
+        self.snapshot = snapshot
+        self.dictionary = dictionary
+        self.width = width
+        self.dataset = dataset
+        self.functions = functions
+        self.guardrail = guardrail
+    }
+
+    var defaultScope: Scope { Scope(graphs: .union(dataset.defaultGraphs), key: .defaultGraph) }
+
+    var emptyRow: Row { Row(repeating: 0, count: width) }
+
+    /// Evaluates `node` joined with `input`. Returns false when the sink stopped.
+    @discardableResult
+    func eval(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+        if !node.substitutable && input.contains(where: { $0 != 0 }) {
+            return try joinIndependent(node, input, scope, sink)
+        }
+        switch node.kind {
+        case .bgp(let triples):
+            return try evalBGP(orderedTriples(node, triples, input, scope), 0, input, scope, sink)
+        case .path(let s, let path, let o):
+            return try evalPath(s, path, o, input, scope, sink)
+        case .join(let a, let b):
+            if b.substitutable || !a.substitutable {
+                return try eval(a, input, scope) { try self.eval(b, $0, scope, sink) }
+            }
+            // Put the substitutable side inside.
+            return try eval(b, input, scope) { try self.eval(a, $0, scope, sink) }
+        case .union(let a, let b):
+            return try eval(a, input, scope, sink) && eval(b, input, scope, sink)
+        case .graph(let g, let inner):
+            return try evalGraph(g, inner, input, sink)
+        case .values(let slots, let rows):
+            for r in rows {
+                var out = input
+                var ok = true
+                for (i, s) in slots.enumerated() where r[i] != 0 {
+                    if out[s] == 0 { out[s] = r[i] } else if out[s] != r[i] { ok = false; break }
+                }
+                if ok, try !sink(out) { return false }
+            }
+            return true
+        case .filter(let e, let inner):
+            return try eval(inner, input, scope) { row in
+                try self.effectiveBoolean(e, row, scope) ? sink(row) : true
+            }
+        case .leftJoin(let a, let b, let e):
+            return try evalLeftJoin(a, b, e, input, scope, sink)
+        case .minus(let a, let b):
+            let right = try independent(b, scope)
+            return try eval(a, input, scope) { row in
+                for r in right where Evaluator.compatible(row, r) && Evaluator.sharesVariable(row, r) {
+                    return true
+                }
+                return try sink(row)
+            }
+        case .extend(let inner, let slot, let e):
+            return try eval(inner, input, scope) { row in
+                var out = row
+                if let v = try? self.value(e, row, scope) {
+                    let id = self.dictionary.intern(v)
+                    if out[slot] != 0 && out[slot] != id { return true }
+                    out[slot] = id
+                }
+                return try sink(out)
+            }
+        case .group(let inner, let keys, let aggregates):
+            return try evalGroup(inner, keys, aggregates, input, scope, sink)
+        case .orderBy(let inner, let conditions):
+            var rows: [Row] = []
+            try eval(inner, input, scope) { rows.append($0); try self.guardrail.hold(1); return true }
+            defer { guardrail.release(rows.count) }
+            rows = try sortRows(rows, conditions, scope)
+            for r in rows where try !sink(r) { return false }
+            return true
+        case .project(let inner, let slots):
+            return try eval(inner, input, scope) { row in
+                var out = self.emptyRow
+                for s in slots { out[s] = row[s] }
+                return try sink(out)
+            }
+        case .distinct(let inner):
+            var seen = Set<Row>()
+            defer { guardrail.release(seen.count) }
+            return try eval(inner, input, scope) { row in
+                guard seen.insert(row).inserted else { return true }
+                try self.guardrail.hold(1)
+                return try sink(row)
+            }
+        case .reduced(let inner):
+            var last: Row?
+            return try eval(inner, input, scope) { row in
+                if row == last { return true }
+                last = row
+                return try sink(row)
+            }
+        case .slice(let inner, let offset, let limit):
+            if limit == 0 { return true }
+            var skipped = 0, passed = 0
+            var stoppedBySlice = false
+            let finished = try eval(inner, input, scope) { row in
+                if skipped < offset { skipped += 1; return true }
+                passed += 1
+                if try !sink(row) { return false }
+                if let limit, passed >= limit { stoppedBySlice = true; return false }
+                return true
+            }
+            return finished || stoppedBySlice
+        case .service:
+            throw QueryError.unsupported("SERVICE (Mnemo answers from its own store and does not federate queries)")
+        }
+    }
+
+    // MARK: Joins with independently evaluated parts
+
+    /// The node's solutions evaluated on their own, computed once per scope.
+    func independent(_ node: Node, _ scope: Scope) throws -> [Row] {
+        if let rows = node.independent[scope.key] { return rows }
+        var rows: [Row] = []
+        try eval(node, emptyRow, scope) { row in
+            try self.guardrail.hold(1)
+            rows.append(row)
+            return true
+        }
+        node.independent[scope.key] = rows
+        return rows
+    }
+
+    /// Joins `input` with the node's independent solutions.
+    private func joinIndependent(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+        for r in try independent(node, scope) {
+            try guardrail.tick()
+            if let merged = Evaluator.merge(input, r), try !sink(merged) { return false }
+        }
+        return true
+    }
+
+    private func evalLeftJoin(_ a: Node, _ b: Node, _ e: CExpr?, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+        if b.substitutable {
+            return try eval(a, input, scope) { left in
+                var matched = false
+                var stopped = false
+                try self.eval(b, left, scope) { merged in
+                    if let e, try !self.effectiveBoolean(e, merged, scope) { return true }
+                    matched = true
+                    if try !sink(merged) { stopped = true; return false }
+                    return true
+                }
+                if stopped { return false }
+                return matched ? true : try sink(left)
+            }
+        }
+        let right = try independent(b, scope)
+        let index = HashIndex(right)
+        return try eval(a, input, scope) { left in
+            var matched = false
+            for r in index.candidates(for: left) {
+                try self.guardrail.tick()
+                guard let merged = Evaluator.merge(left, r) else { continue }
+                if let e, try !self.effectiveBoolean(e, merged, scope) { continue }
+                matched = true
+                if try !sink(merged) { return false }
+            }
+            return matched ? true : try sink(left)
+        }
+    }
+
+    private func evalGraph(_ g: Slot, _ inner: Node, _ input: Row, _ sink: Sink) throws -> Bool {
+        func run(_ id: TermID, _ row: Row) throws -> Bool {
+            guard dataset.namedGraphs.contains(id) else { return true }
+            return try eval(inner, row, Scope(graphs: .graph(id), key: .named(id)), sink)
+        }
+        switch g {
+        case .constant(let id):
+            return try run(id, input)
+        case .variable(let slot):
+            if input[slot] != 0 { return try run(input[slot], input) }
+            for id in dataset.namedGraphs {
+                var row = input
+                row[slot] = id
+                if inner.substitutable {
+                    if try !run(id, row) { return false }
+                } else {
+                    // Evaluate on its own in that graph, then join with the graph binding.
+                    let scope = Scope(graphs: .graph(id), key: .named(id))
+                    for r in try independent(inner, scope) {
+                        if let merged = Evaluator.merge(row, r), try !sink(merged) { return false }
+                    }
+                }
+            }
+            return true
+        }
+    }
+
+    // MARK: Solutions
+
+    /// The union of two compatible solutions, or nil when they disagree on a variable.
+    @inline(__always)
+    static func merge(_ a: Row, _ b: Row) -> Row? {
+        var out = a
+        for i in 0..<a.count where b[i] != 0 {
+            if out[i] == 0 { out[i] = b[i] } else if out[i] != b[i] { return nil }
+        }
+        return out
+    }
+
+    static func compatible(_ a: Row, _ b: Row) -> Bool {
+        for i in 0..<a.count where a[i] != 0 && b[i] != 0 && a[i] != b[i] { return false }
+        return true
+    }
+
+    static func sharesVariable(_ a: Row, _ b: Row) -> Bool {
+        for i in 0..<a.count where a[i] != 0 && b[i] != 0 { return true }
+        return false
+    }
+}
+
+/// Solutions indexed by the variables every one of them binds, to find the
+/// compatible ones for a probe quickly.
+struct HashIndex {
+    let rows: [Row]
+    let keySlots: [Int]
+    var buckets: [[TermID]: [Int]] = [:]
+
+    init(_ rows: [Row]) {
+        self.rows = rows
+        var always: [Int] = []
+        if let first = rows.first {
+            always = first.indices.filter { i in rows.allSatisfy { $0[i] != 0 } }
+        }
+        keySlots = always
+        if !always.isEmpty {
+            for (n, r) in rows.enumerated() { buckets[always.map { r[$0] }, default: []].append(n) }
+        }
+    }
+
+    /// The rows that may be compatible with `probe` (all rows when the probe leaves a key unbound).
+    func candidates(for probe: Row) -> [Row] {
+        if keySlots.isEmpty || keySlots.contains(where: { probe[$0] == 0 }) { return rows }
+        return (buckets[keySlots.map { probe[$0] }] ?? []).map { rows[$0] }
+    }
+}

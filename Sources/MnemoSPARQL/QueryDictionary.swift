@@ -1,0 +1,34 @@
+import MnemoRDF
+import MnemoStore
+
+/// Term ids for one query: the store's dictionary, plus query-local ids for
+/// terms the query computes (BIND, CONCAT, casts…) that the store lacks.
+/// A computed term that the store already holds gets the store's id, so
+/// joins between computed and stored values compare ids.
+final class QueryDictionary {
+    let store: TermDictionary
+    private var local: [Term] = []
+    private var localIDs: [Term: TermID] = [:]
+    /// Local ids start here; store ids stay below.
+    static let localBase: TermID = 0x8000_0000
+
+    init(_ store: TermDictionary) { self.store = store }
+
+    func term(_ id: TermID) -> Term {
+        id >= Self.localBase ? local[Int(id - Self.localBase)] : store.term(id)
+    }
+
+    /// The id of a term, if the store or this query knows it.
+    func lookup(_ t: Term) -> TermID? {
+        store.lookup(t) ?? localIDs[t]
+    }
+
+    /// The id of a term, adding a query-local id when neither the store nor the query knows it.
+    func intern(_ t: Term) -> TermID {
+        if let id = lookup(t) { return id }
+        let id = Self.localBase + TermID(local.count)
+        local.append(t)
+        localIDs[t] = id
+        return id
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import MnemoRDF
+import MnemoSPARQL
+import MnemoSPARQLResults
+import MnemoStore
+import Testing
+
+/// Questions a researcher asks of the fixtures, with the exact answers.
+@Suite struct EngineTests {
+    static let prefixes = """
+        PREFIX crm: <http://www.cidoc-crm.org/cidoc-crm/>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        PREFIX L: <https://data.mnemo.example/library-almaty/>
+
+        """
+
+    static func fixtureStore() throws -> Store {
+        let store = try Store.open("memory:")
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures")
+        for f in ["library-almaty", "museum-tashkent", "archive-kazan"] {
+            try store.importFile(dir.appendingPathComponent("\(f).ttl").path,
+                                 options: ImportOptions(graph: "https://data.mnemo.example/graph/\(f)"))
+        }
+        try store.importFile(dir.appendingPathComponent("registry.nq").path)
+        return store
+    }
+
+    func select(_ store: Store, _ q: String) throws -> SolutionTable {
+        guard case .solutions(let t) = try SPARQLEngine(store: store).query(Self.prefixes + q) else {
+            Issue.record("not a SELECT result"); return SolutionTable(variables: [], rows: [])
+        }
+        return t
+    }
+
+    @Test func whereAndWhenWasAbaiBorn() throws {
+        let store = try Self.fixtureStore()
+        let t = try select(store, """
+            SELECT ?place ?date WHERE {
+              ?birth crm:P98_brought_into_life L:person\\/1 ; crm:P7_took_place_at ?p ; crm:P4_has_time-span ?ts .
+              ?ts crm:P82a_begin_of_the_begin ?date .
+              ?p rdfs:label ?place FILTER(lang(?place) = "kk")
+            }
+            """)
+        #expect(t.rows.count == 1)
+        #expect(t.rows.first?[0] == .langString("Шыңғыстау", "kk"))
+        #expect(t.rows.first?[1] == .typed("1845-08-10", "http://www.w3.org/2001/XMLSchema#date"))
+    }
+
+    @Test func placeHierarchyWithPropertyPaths() throws {
+        let store = try Self.fixtureStore()
+        // Everything Abai's birthplace falls within, transitively.
+        let t = try select(store, """
+            SELECT ?up WHERE { L:place\\/2 crm:P89_falls_within+ ?up } ORDER BY ?up
+            """)
+        #expect(t.rows.map { $0[0] } == [.iri("https://data.mnemo.example/library-almaty/place/3"),
+                                          .iri("https://data.mnemo.example/library-almaty/place/4")])
+        let zero = try select(store, "SELECT ?up WHERE { L:place\\/2 crm:P89_falls_within* ?up }")
+        #expect(zero.rows.count == 3)
+    }
+
+    @Test func whichInstitutionsSayThatAbaiHasAVIAFIdentifier() throws {
+        let store = try Self.fixtureStore()
+        let t = try select(store, """
+            SELECT ?g (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s skos:exactMatch|owl:sameAs <http://viaf.org/viaf/999000001> } }
+            GROUP BY ?g ORDER BY ?g
+            """)
+        #expect(t.rows.count == 3)
+        #expect(t.rows.allSatisfy { $0[1] == .typed("1", "http://www.w3.org/2001/XMLSchema#integer") })
+    }
+
+    @Test func personsWithoutARecordedDeath() throws {
+        let store = try Self.fixtureStore()
+        let all = try select(store, "SELECT DISTINCT ?p WHERE { ?p a crm:E21_Person }")
+        let noDeath = try select(store, """
+            SELECT DISTINCT ?p WHERE { ?p a crm:E21_Person FILTER NOT EXISTS { ?d crm:P100_was_death_of ?p } }
+            """)
+        let withDeath = try select(store, "SELECT DISTINCT ?p WHERE { ?p a crm:E21_Person . ?d crm:P100_was_death_of ?p }")
+        #expect(noDeath.rows.count + withDeath.rows.count == all.rows.count)
+        #expect(!noDeath.rows.isEmpty && !withDeath.rows.isEmpty)
+        let minus = try select(store, "SELECT DISTINCT ?p WHERE { ?p a crm:E21_Person MINUS { ?d crm:P100_was_death_of ?p } }")
+        #expect(Set(minus.rows.map { $0[0] }) == Set(noDeath.rows.map { $0[0] }))
+    }
+
+    @Test func askConstructAndDescribe() throws {
+        let store = try Self.fixtureStore()
+        let engine = SPARQLEngine(store: store)
+        #expect(try engine.query(Self.prefixes + "ASK { L:person\\/1 a crm:E21_Person }") == .boolean(true))
+        #expect(try engine.query(Self.prefixes + "ASK { L:person\\/1 a crm:E22_Human-Made_Object }") == .boolean(false))
+        guard case .graph(let g) = try engine.query(Self.prefixes + """
+            CONSTRUCT { ?p rdfs:label ?l } WHERE { ?p a crm:E21_Person ; rdfs:label ?l FILTER(langMatches(lang(?l), "kk")) }
+            """) else { Issue.record("not a graph"); return }
+        #expect(g.contains(Quad(.iri("https://data.mnemo.example/library-almaty/person/1"),
+                                .iri("http://www.w3.org/2000/01/rdf-schema#label"), .langString("Абай Құнанбайұлы", "kk"))))
+        guard case .graph(let d) = try engine.query(Self.prefixes + "DESCRIBE L:person\\/1") else { Issue.record("not a graph"); return }
+        #expect(d.allSatisfy { $0.subject == .iri("https://data.mnemo.example/library-almaty/person/1") || $0.subject.isBlank })
+        #expect(d.contains { $0.predicate == .iri("http://www.w3.org/2000/01/rdf-schema#label") })
+        // The anonymous birth-name appellation comes along (a concise bounded description).
+        #expect(d.contains { $0.subject.isBlank })
+    }
+
+    @Test func fromRestrictsTheDefaultGraph() throws {
+        let store = try Self.fixtureStore()
+        let all = try select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        let lib = try select(store, "SELECT (COUNT(*) AS ?n) FROM <https://data.mnemo.example/graph/library-almaty> WHERE { ?s ?p ?o }")
+        #expect(lib.rows.first?[0] == .typed("200", "http://www.w3.org/2001/XMLSchema#integer"))
+        #expect(all.rows.first?[0] != lib.rows.first?[0])
+        let none = try select(store, "SELECT ?g FROM <https://data.mnemo.example/graph/library-almaty> WHERE { GRAPH ?g { ?s ?p ?o } }")
+        #expect(none.rows.isEmpty)
+    }
+
+    @Test func timeoutStopsALongQuery() throws {
+        let store = try Self.fixtureStore()
+        let start = Date()
+        #expect(throws: QueryError.self) {
+            _ = try SPARQLEngine(store: store).query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+                                                     limits: QueryLimits(timeout: 0.5))
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func resultAndMemoryCaps() throws {
+        let store = try Self.fixtureStore()
+        let engine = SPARQLEngine(store: store)
+        #expect(throws: QueryError.self) {
+            _ = try engine.query("SELECT * WHERE { ?s ?p ?o }", limits: QueryLimits(maxResultRows: 10))
+        }
+        #expect(throws: QueryError.self) {
+            _ = try engine.query("SELECT * WHERE { ?s ?p ?o . ?x ?y ?z } ORDER BY ?o", limits: QueryLimits(maxHeldSolutions: 5_000))
+        }
+        // LIMIT ends the work early instead of hitting the caps.
+        guard case .solutions(let t) = try engine.query("SELECT * WHERE { ?s ?p ?o . ?x ?y ?z } LIMIT 3",
+                                                        limits: QueryLimits(maxResultRows: 10, maxHeldSolutions: 5_000))
+        else { Issue.record("not solutions"); return }
+        #expect(t.rows.count == 3)
+    }
+
+    @Test func cyrillicSearchAcrossScripts() throws {
+        let store = try Self.fixtureStore()
+        let t = try select(store, """
+            SELECT DISTINCT ?p WHERE { ?p a crm:E21_Person ; rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), "абай")) }
+            """)
+        #expect(t.rows.count >= 2)
+    }
+}

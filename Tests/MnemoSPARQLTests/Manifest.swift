@@ -1,0 +1,102 @@
+import Foundation
+import MnemoRDF
+import MnemoSyntax
+
+/// A W3C test manifest read into memory: its tests, in manifest order.
+struct Manifest {
+    enum Kind { case positiveSyntax, negativeSyntax, evaluation, other(String) }
+
+    struct Test {
+        var id: String
+        var name: String
+        var kind: Kind
+        var approved: Bool
+        var withdrawn: Bool
+        var query: URL?
+        var data: [URL]
+        var graphData: [URL]
+        var result: URL?
+    }
+
+    var tests: [Test] = []
+
+    static let mf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
+    static let qt = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
+    static let dawgt = "http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#"
+    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+    init(url: URL) throws {
+        let graph = try TestGraph(turtle: url)
+        guard let manifest = graph.subjects(Self.rdf + "type", .iri(Self.mf + "Manifest")).first else { return }
+        guard let entries = graph.object(manifest, Self.mf + "entries") else { return }
+        for entry in graph.list(entries) {
+            let type = graph.object(entry, Self.rdf + "type")
+            let kind: Kind
+            switch type {
+            case .iri(Self.mf + "PositiveSyntaxTest"), .iri(Self.mf + "PositiveSyntaxTest11"): kind = .positiveSyntax
+            case .iri(Self.mf + "NegativeSyntaxTest"), .iri(Self.mf + "NegativeSyntaxTest11"): kind = .negativeSyntax
+            case .iri(Self.mf + "QueryEvaluationTest"), .iri(Self.mf + "CSVResultFormatTest"): kind = .evaluation
+            default: kind = .other(type?.ntriples ?? "no type")
+            }
+            let approval = graph.object(entry, Self.dawgt + "approval")
+            var test = Test(id: graph.iri(entry) ?? "?", name: graph.string(graph.object(entry, Self.mf + "name")) ?? "?",
+                            kind: kind, approved: approval == .iri(Self.dawgt + "Approved"),
+                            withdrawn: approval == .iri(Self.dawgt + "Withdrawn") || approval == .iri(Self.dawgt + "NotApproved"),
+                            query: nil, data: [], graphData: [], result: nil)
+            if let action = graph.object(entry, Self.mf + "action") {
+                if case .iri(let iri) = action {
+                    test.query = URL(string: iri)
+                } else {
+                    test.query = graph.object(action, Self.qt + "query").flatMap(graph.url)
+                    test.data = graph.objects(action, Self.qt + "data").compactMap(graph.url)
+                    test.graphData = graph.objects(action, Self.qt + "graphData").compactMap(graph.url)
+                }
+            }
+            test.result = graph.object(entry, Self.mf + "result").flatMap(graph.url)
+            tests.append(test)
+        }
+    }
+}
+
+/// A small in-memory triple set read with Raptor, for manifests and RDF result sets.
+struct TestGraph {
+    var triples: [Quad] = []
+    private var bySubject: [Term: [Quad]] = [:]
+
+    init(turtle url: URL) throws {
+        try self.init(url: url, format: RDFFormat(fileName: url.path) ?? .turtle)
+    }
+
+    init(url: URL, format: RDFFormat) throws {
+        try RaptorParser(format: format).parse(file: url.path, options: ParseOptions(baseIRI: url.absoluteString)) { st in
+            triples.append(st.quad)
+        }
+        for t in triples { bySubject[t.subject, default: []].append(t) }
+    }
+
+    func objects(_ s: Term, _ p: String) -> [Term] {
+        (bySubject[s] ?? []).filter { $0.predicate == .iri(p) }.map(\.object)
+    }
+
+    func object(_ s: Term, _ p: String) -> Term? { objects(s, p).first }
+
+    func subjects(_ p: String, _ o: Term) -> [Term] {
+        triples.filter { $0.predicate == .iri(p) && $0.object == o }.map(\.subject)
+    }
+
+    /// The members of an RDF collection.
+    func list(_ head: Term) -> [Term] {
+        var out: [Term] = []
+        var node = head
+        while node != .iri(Manifest.rdf + "nil"), let first = object(node, Manifest.rdf + "first") {
+            out.append(first)
+            guard let rest = object(node, Manifest.rdf + "rest") else { break }
+            node = rest
+        }
+        return out
+    }
+
+    func iri(_ t: Term) -> String? { if case .iri(let v) = t { return v }; return nil }
+    func url(_ t: Term) -> URL? { iri(t).flatMap(URL.init(string:)) }
+    func string(_ t: Term?) -> String? { if case .literal(let l)? = t { return l.lexical }; return nil }
+}
