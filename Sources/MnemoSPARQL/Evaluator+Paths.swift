@@ -14,8 +14,13 @@ extension Evaluator {
             }
         }
         let start = fixed(s), end = fixed(o)
+        // A term written in the pattern joins itself by a zero-length path; a
+        // value bound from outside (VALUES, an earlier pattern) must be a node of the graph.
+        var constants = Set<TermID>()
+        if case .constant(let id) = s { constants.insert(id) }
+        if case .constant(let id) = o { constants.insert(id) }
         var keepGoing = true
-        try pairs(path, from: start, to: end, scope) { x, y in
+        try pairs(path, from: start, to: end, scope, constants: constants) { x, y in
             var row = input
             guard Evaluator.bind(&row, s, x), Evaluator.bind(&row, o, y) else { return true }
             keepGoing = try sink(row)
@@ -25,7 +30,7 @@ extension Evaluator {
     }
 
     /// Calls `body` with each (start, end) pair the path connects, given optional fixed ends.
-    func pairs(_ path: PropertyPath, from: TermID?, to: TermID?, _ scope: Scope,
+    func pairs(_ path: PropertyPath, from: TermID?, to: TermID?, _ scope: Scope, constants: Set<TermID> = [],
                _ body: (TermID, TermID) throws -> Bool) throws {
         switch path {
         case .link(let iri):
@@ -53,11 +58,11 @@ extension Evaluator {
             }
             if !stop { try pairs(b, from: from, to: to, scope, body) }
         case .zeroOrOne(let inner):
-            try closure(inner, from: from, to: to, scope, zero: true, maxSteps: 1, body)
+            try closure(inner, from: from, to: to, scope, zero: true, maxSteps: 1, constants: constants, body)
         case .zeroOrMore(let inner):
-            try closure(inner, from: from, to: to, scope, zero: true, maxSteps: nil, body)
+            try closure(inner, from: from, to: to, scope, zero: true, maxSteps: nil, constants: constants, body)
         case .oneOrMore(let inner):
-            try closure(inner, from: from, to: to, scope, zero: false, maxSteps: nil, body)
+            try closure(inner, from: from, to: to, scope, zero: false, maxSteps: nil, constants: constants, body)
         case .negatedPropertySet(let forward, let inverse):
             let fwd = Set(forward.compactMap { dictionary.lookup(.iri($0)) })
             let inv = Set(inverse.compactMap { dictionary.lookup(.iri($0)) })
@@ -82,15 +87,15 @@ extension Evaluator {
 
     /// Nodes reachable by repeating `path` (section 18.4's ALP), each pair once.
     private func closure(_ path: PropertyPath, from: TermID?, to: TermID?, _ scope: Scope, zero: Bool,
-                         maxSteps: Int?, _ body: (TermID, TermID) throws -> Bool) throws {
+                         maxSteps: Int?, constants: Set<TermID>, _ body: (TermID, TermID) throws -> Bool) throws {
         if let from {
-            for y in try reachable(path, from, scope, zero: zero, maxSteps: maxSteps, forward: true) where to == nil || y == to! {
+            for y in try reachable(path, from, scope, zero: zero, maxSteps: maxSteps, forward: true, constants: constants) where to == nil || y == to! {
                 if try !body(from, y) { return }
             }
             return
         }
         if let to {
-            for x in try reachable(path, to, scope, zero: zero, maxSteps: maxSteps, forward: false) {
+            for x in try reachable(path, to, scope, zero: zero, maxSteps: maxSteps, forward: false, constants: constants) {
                 if try !body(x, to) { return }
             }
             return
@@ -105,10 +110,11 @@ extension Evaluator {
 
     /// Breadth-first search from `start` along `path` (or against it).
     private func reachable(_ path: PropertyPath, _ start: TermID, _ scope: Scope, zero: Bool, maxSteps: Int?,
-                           forward: Bool) throws -> [TermID] {
+                           forward: Bool, constants: Set<TermID> = []) throws -> [TermID] {
         var seen = Set<TermID>()
         var out: [TermID] = []
-        if zero {
+        // A zero-length path joins a term to itself, if the term is in the graph.
+        if zero && (constants.contains(start) || isNode(start, scope)) {
             seen.insert(start)
             out.append(start)
         }
@@ -133,6 +139,14 @@ extension Evaluator {
             frontier = next
         }
         return out
+    }
+
+    /// True when `id` is a subject or object in the scope's graphs.
+    private func isNode(_ id: TermID, _ scope: Scope) -> Bool {
+        var found = false
+        snapshot.forEachTriple(s: id, p: nil, o: nil, in: scope.graphs) { _, _, _ in found = true; return false }
+        if !found { snapshot.forEachTriple(s: nil, p: nil, o: id, in: scope.graphs) { _, _, _ in found = true; return false } }
+        return found
     }
 
     /// Every subject and object in the scope's graphs.

@@ -95,7 +95,12 @@ final class Evaluator {
                 return try sink(row)
             }
         case .extend(let inner, let slot, let e):
+            // BNODE(str) gives one blank node per string within a solution: a
+            // solution starts at the innermost of a chain of BINDs.
+            var startsSolution = true
+            if case .extend = inner.kind { startsSolution = false }
             return try eval(inner, input, scope) { row in
+                if startsSolution { self.functions.newSolutionScope() }
                 var out = row
                 if let v = try? self.value(e, row, scope) {
                     let id = self.dictionary.intern(v)

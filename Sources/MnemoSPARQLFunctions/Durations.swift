@@ -29,7 +29,7 @@ struct Duration {
             let number = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
             guard !number.isEmpty, let designator = text.dropFirst(number.count).first else { return nil }
             text = text.dropFirst(number.count + 1)
-            let isFraction = number.contains(".")
+            let isFraction = number.utf8.contains(UInt8(ascii: "."))
             guard NumericLexical.isDecimal(number.utf8), let value = NumericLexical.decimalValue(number) else { return nil }
             let slot: Int
             switch (designator, inTime) {

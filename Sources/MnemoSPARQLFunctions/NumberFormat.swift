@@ -15,7 +15,7 @@ enum NumberFormat {
 
     static func decimal(_ d: Decimal) -> String {
         var s = d.isZero ? "0" : d.description
-        if !s.contains(".") { s += ".0" }
+        if !s.utf8.contains(UInt8(ascii: ".")) { s += ".0" }
         return s
     }
 
@@ -26,7 +26,9 @@ enum NumberFormat {
         if text.hasPrefix("-") { text = text.dropFirst() }
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...].replacingOccurrences(of: "+", with: "")) ?? 0
+            var digits = text[text.index(after: e)...]
+            if digits.hasPrefix("+") { digits = digits.dropFirst() }
+            exponent = Int(digits) ?? 0
             text = text[..<e]
         }
         var digits: [UInt8] = []

@@ -22,18 +22,31 @@ extension Builtins {
 /// Build the keys of a solution sequence first and sort by them, instead of
 /// calling `orderCompare` (which parses literals on every comparison).
 public struct OrderKey: Comparable, Sendable {
-    /// The term (nil: unbound).
-    public let term: Term?
-    private let value: LiteralValue?
-
-    public init(_ term: Term?) {
-        self.term = term
-        if case .literal(let lit)? = term { value = LiteralValue(lit) } else { value = nil }
+    /// One reference, so that copying a key (as sorting does) is one retain.
+    private final class Box: Sendable {
+        let term: Term?
+        let value: LiteralValue?
+        init(_ term: Term?) {
+            self.term = term
+            if case .literal(let lit)? = term { value = LiteralValue(lit) } else { value = nil }
+        }
     }
+
+    private let box: Box
+
+    /// The term (nil: unbound).
+    public var term: Term? { box.term }
+
+    public init(_ term: Term?) { box = Box(term) }
 
     /// -1, 0 or 1.
     public static func compare(_ a: OrderKey, _ b: OrderKey) -> Int {
-        compare(a.term, a.value, b.term, b.value)
+        let x = a.box, y = b.box
+        if x === y { return 0 }
+        if case .numeric(.integer(let i))? = x.value, case .numeric(.integer(let j))? = y.value, i != j {
+            return i < j ? -1 : 1
+        }
+        return compare(x.term, x.value, y.term, y.value)
     }
 
     public static func < (a: OrderKey, b: OrderKey) -> Bool { compare(a, b) < 0 }

@@ -62,17 +62,19 @@ extension Literal {
 /// while SPARQL compares code points; UTF-8 byte order is code-point order.
 enum Codepoints {
     static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        a.utf8.count == b.utf8.count && compare(a, b) == 0
     }
 
     static func compare(_ a: String, _ b: String) -> Int {
-        var i = a.utf8.makeIterator(), j = b.utf8.makeIterator()
-        while true {
-            switch (i.next(), j.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (x?, y?): if x != y { return x < y ? -1 : 1 }
+        var a = a, b = b   // native strings give contiguous UTF-8 without copying
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let r = memcmp(p, q, common)
+                    if r != 0 { return r < 0 ? -1 : 1 }
+                }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
             }
         }
     }

@@ -130,3 +130,15 @@ import Testing
         #expect(Isomorphism.isIsomorphic(twoTriangles, cycle(["x", "y", "z"]) + cycle(["u", "v", "w"])))
     }
 }
+
+@Suite struct ByteExactEqualityTests {
+    @Test func canonicallyEquivalentStringsAreDifferentTerms() {
+        let composed = Term.string("\u{E9}"), decomposed = Term.string("e\u{301}")
+        #expect(composed != decomposed)
+        #expect(Set([composed, decomposed]).count == 2)
+        #expect(Term.iri("http://ex/\u{E9}") != Term.iri("http://ex/e\u{301}"))
+        #expect(Term.langString("Qазақ", "kk") == Term.langString("Qазақ", "KK"))
+        let d = TermDictionary()
+        #expect(d.intern(composed) != d.intern(decomposed))
+    }
+}

@@ -16,6 +16,8 @@ struct Manifest {
         var data: [URL]
         var graphData: [URL]
         var result: URL?
+        /// `mf:resultCardinality mf:LaxCardinality`: only the distinct rows must match (REDUCED).
+        var laxCardinality = false
     }
 
     var tests: [Test] = []
@@ -53,6 +55,7 @@ struct Manifest {
                 }
             }
             test.result = graph.object(entry, Self.mf + "result").flatMap(graph.url)
+            test.laxCardinality = graph.object(entry, Self.mf + "resultCardinality") == .iri(Self.mf + "LaxCardinality")
             tests.append(test)
         }
     }

@@ -112,18 +112,30 @@ import Testing
         switch (actual, expected) {
         case (.boolean(let a), .boolean(let b)):
             return a == b ? nil : "ASK gave \(a), expected \(b)"
-        case (.solutions(let a), .solutions(let b)):
+        case (.solutions(var a), .solutions(var b)):
             let ordered = Self.isOrdered(query.pattern)
+            if test.laxCardinality {
+                a.rows = Self.distinctRows(a.rows)
+                b.rows = Self.distinctRows(b.rows)
+            }
             if resultURL.pathExtension == "csv" || resultURL.pathExtension == "tsv" {
                 return ResultComparison.equivalent(a, b, ordered: ordered, as: ResultFormat(fileExtension: resultURL.pathExtension)!)
                     ? nil : "results differ:\n\(show(a))\nexpected:\n\(show(b))"
             }
-            return ResultComparison.equivalent(a, b, ordered: ordered) ? nil : "results differ:\n\(show(a))\nexpected:\n\(show(b))"
+            // Numbers compare by value, as the W3C harnesses do: expected files
+            // spell the same value differently ("1"^^xsd:decimal for 1.0).
+            return ResultComparison.equivalent(a, b, ordered: ordered, options: .numericValues)
+                ? nil : "results differ:\n\(show(a))\nexpected:\n\(show(b))"
         case (.graph(let a), .graph(let b)):
             return Isomorphism.isIsomorphic(a, b) ? nil : "graphs differ: \(a.count) triples, expected \(b.count)"
         default:
             return "result kind differs: \(actual) vs expected \(expected)"
         }
+    }
+
+    static func distinctRows(_ rows: [[Term?]]) -> [[Term?]] {
+        var seen = Set<[Term?]>()
+        return rows.filter { seen.insert($0).inserted }
     }
 
     func show(_ t: SolutionTable) -> String {

@@ -1,0 +1,48 @@
+/// Byte-exact equality and hashing for terms.
+///
+/// Swift's `String ==` compares by canonical equivalence, so "é" (U+00E9)
+/// would equal "e" + U+0301. RDF compares lexical forms and IRIs code point
+/// by code point, and Mnemo promises text byte-exact, so terms compare
+/// their UTF-8 bytes.
+extension Term {
+    public static func == (a: Term, b: Term) -> Bool {
+        switch (a, b) {
+        case (.iri(let x), .iri(let y)), (.blank(let x), .blank(let y)): return sameBytes(x, y)
+        case (.literal(let x), .literal(let y)): return x == y
+        default: return false
+        }
+    }
+
+    public func hash(into h: inout Hasher) {
+        switch self {
+        case .iri(let v): h.combine(1 as UInt8); hashBytes(v, &h)
+        case .blank(let v): h.combine(2 as UInt8); hashBytes(v, &h)
+        case .literal(let l): h.combine(3 as UInt8); l.hash(into: &h)
+        }
+    }
+}
+
+extension Literal {
+    public static func == (a: Literal, b: Literal) -> Bool {
+        sameBytes(a.lexical, b.lexical) && sameBytes(a.datatype, b.datatype)
+            && (a.language == nil) == (b.language == nil) && sameBytes(a.language ?? "", b.language ?? "")
+    }
+
+    public func hash(into h: inout Hasher) {
+        hashBytes(lexical, &h)
+        hashBytes(datatype, &h)
+        hashBytes(language ?? "", &h)
+    }
+}
+
+@inline(__always)
+func sameBytes(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+}
+
+@inline(__always)
+func hashBytes(_ s: String, _ h: inout Hasher) {
+    var s = s
+    s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    h.combine(s.utf8.count)
+}
