@@ -10,9 +10,11 @@ public typealias Variable = String
 /// A position in a triple pattern: a variable or a fixed term.
 ///
 /// Blank nodes written in a query's WHERE clause (`_:b`, `[]`, `( … )`) are
-/// turned into variables by the parser, with names that start with `_`
-/// (never a legal SPARQL variable name, so they cannot clash and are not
-/// projected by `SELECT *`). In CONSTRUCT templates blank nodes stay terms.
+/// turned into variables by the parser. Every name the parser invents starts
+/// with `_` and holds a `.` (`_bnode.b`, `_agg.0`), which no SPARQL variable
+/// can, so they never clash with a user's `?_x` and `SELECT *` leaves them
+/// out; see `SPARQLParser.isInternalVariable(_:)`. In CONSTRUCT templates
+/// blank nodes stay terms.
 public enum TermPattern: Hashable, Sendable {
     case variable(Variable)
     case term(Term)

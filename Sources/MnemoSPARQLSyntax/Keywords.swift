@@ -27,8 +27,10 @@ enum Keywords {
         guard !candidates.contains(upper), upper.count >= 3 else { return nil }
         var best: (String, Int)?
         for candidate in candidates {
-            let d = editDistance(Array(upper.utf8), Array(candidate.utf8))
+            var d = editDistance(Array(upper.utf8), Array(candidate.utf8))
             let allowed = candidate.count <= 4 ? 1 : 2
+            // STRLENGTH for STRLEN, GROUPCONCAT… for GROUP_CONCAT: a long shared start counts as close.
+            if d > allowed, candidate.count >= 5, upper.hasPrefix(candidate) || candidate.hasPrefix(upper) { d = allowed }
             if d <= allowed, d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
         return best?.0

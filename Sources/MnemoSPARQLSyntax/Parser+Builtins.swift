@@ -14,39 +14,49 @@ extension Parser {
         let name = t.keyword ?? ""
         switch name {
         case "BOUND":
-            let open = try expect("(", "'(' after BOUND")
-            let vt = try peek()
-            guard case .variable(let v) = vt.kind else { throw try unexpected("a variable: BOUND takes one variable") }
-            try advance()
-            variableLog?.append((v, vt))
-            try expect(")", "')' to close BOUND( opened at line \(open.line), column \(open.column)")
-            return .bound(v)
+            return try parseBound()
         case "IF":
             let args = try parseArguments(of: name, at: t, arity: 3...3)
             return .if(args[0], args[1], args[2])
         case "COALESCE":
             return .coalesce(try parseArguments(of: name, at: t, arity: 0...Int.max))
         case "EXISTS":
-            guard try peek().isSymbol("{") else { throw try unexpected("'{' after EXISTS") }
-            return .exists(try parseGroupGraphPattern().pattern)
+            return .exists(try parseExistsPattern(after: "EXISTS"))
         case "NOT":
-            try expectKeyword("EXISTS", "EXISTS after NOT (to test membership write ?x NOT IN (…))")
-            guard try peek().isSymbol("{") else { throw try unexpected("'{' after NOT EXISTS") }
-            return .notExists(try parseGroupGraphPattern().pattern)
+            try expectKeyword("EXISTS", "EXISTS after NOT (negation is written !, and membership ?x NOT IN (…))")
+            return .notExists(try parseExistsPattern(after: "NOT EXISTS"))
         case _ where Keywords.aggregates.contains(name):
             return try parseAggregate(name, at: t)
         default:
-            guard let function = BuiltinFunction(rawValue: name) else {
-                var message = "unknown function '\(wordText(t))'"
-                if let guess = Keywords.suggestion(for: name, among: Keywords.functions) {
-                    message += "; did you mean \(guess)?"
-                } else {
-                    message += "; functions other than the built-ins are called by IRI, as in xsd:integer(?x)"
-                }
-                throw SPARQLSyntaxError(at: t, message)
-            }
+            guard let function = BuiltinFunction(rawValue: name) else { throw unknownFunction(t) }
             return .builtin(function, try parseArguments(of: name, at: t, arity: Self.arity(of: function)))
         }
+    }
+
+    private func parseBound() throws -> Expression {
+        let open = try expect("(", "'(' after BOUND")
+        let vt = try peek()
+        guard case .variable(let v) = vt.kind else { throw try unexpected("a variable: BOUND takes one variable") }
+        try advance()
+        variableLog?.append((v, vt))
+        try expect(")", "')' to close BOUND( opened at line \(open.line), column \(open.column)")
+        return .bound(v)
+    }
+
+    private func parseExistsPattern(after keyword: String) throws -> GraphPattern {
+        guard try peek().isSymbol("{") else { throw try unexpected("'{' after \(keyword)") }
+        return try parseGroupGraphPattern().pattern
+    }
+
+    private func unknownFunction(_ t: Token) -> SPARQLSyntaxError {
+        let name = t.keyword ?? ""
+        var message = "unknown function '\(wordText(t))'"
+        if let guess = Keywords.suggestion(for: name, among: Keywords.functions) {
+            message += "; did you mean \(guess)?"
+        } else {
+            message += "; functions other than the built-ins are called by IRI, as in xsd:integer(?x)"
+        }
+        return failure(at: t, message)
     }
 
     private func wordText(_ t: Token) -> String {
@@ -76,58 +86,64 @@ extension Parser {
             repeat { args.append(try parseExpression()) } while try accept(",") != nil
             try expect(")", "',' or ')' to close \(name)( opened at line \(open.line), column \(open.column)")
         }
-        if !arity.contains(args.count) {
-            let wanted: String
-            if arity.upperBound == Int.max {
-                wanted = "at least \(arity.lowerBound)"
-            } else if arity.count == 1 {
-                wanted = "\(arity.lowerBound)"
-            } else {
-                wanted = "\(arity.lowerBound) to \(arity.upperBound)"
-            }
-            let plural = arity == 1...1 ? "argument" : "arguments"
-            throw SPARQLSyntaxError(at: t, "\(name) takes \(wanted) \(plural) but \(args.count) \(args.count == 1 ? "was" : "were") given")
-        }
+        if !arity.contains(args.count) { throw arityError(name, at: t, arity: arity, given: args.count) }
         return args
+    }
+
+    private func arityError(_ name: String, at t: Token, arity: ClosedRange<Int>, given: Int) -> SPARQLSyntaxError {
+        let wanted: String
+        if arity.upperBound == Int.max {
+            wanted = "at least \(arity.lowerBound)"
+        } else if arity.count == 1 {
+            wanted = "\(arity.lowerBound)"
+        } else {
+            wanted = "\(arity.lowerBound) to \(arity.upperBound)"
+        }
+        let plural = arity == 1...1 ? "argument" : "arguments"
+        return failure(at: t, "\(name) takes \(wanted) \(plural) but \(given) \(given == 1 ? "was" : "were") given")
     }
 
     /// Aggregate (rule 127), registered with the current aggregate scope and
     /// replaced by the fresh variable the `group` node will bind.
     private func parseAggregate(_ name: String, at t: Token) throws -> Expression {
         guard let scope = aggregateScope else {
-            throw SPARQLSyntaxError(at: t, "aggregate \(name) is not allowed \(aggregateBan); aggregates belong in SELECT, HAVING and ORDER BY")
+            throw failure(at: t, "aggregate \(name) is not allowed \(aggregateBan); aggregates belong in SELECT, HAVING and ORDER BY")
         }
         let open = try expect("(", "'(' after \(name)")
         let distinct = try acceptKeyword("DISTINCT") != nil
-        let aggregate: Aggregate = try withAggregates(nil, banned: "inside another aggregate") {
-            if name == "COUNT", try accept("*") != nil { return .count(nil, distinct: distinct) }
-            if try peek().isSymbol("*") {
-                throw SPARQLSyntaxError(at: try peek(), "only COUNT accepts *")
-            }
-            let e = try parseExpression()
-            switch name {
-            case "COUNT": return .count(e, distinct: distinct)
-            case "SUM": return .sum(e, distinct: distinct)
-            case "MIN": return .min(e, distinct: distinct)
-            case "MAX": return .max(e, distinct: distinct)
-            case "AVG": return .avg(e, distinct: distinct)
-            case "SAMPLE": return .sample(e, distinct: distinct)
-            default:
-                var separator = " "
-                if try accept(";") != nil {
-                    try expectKeyword("SEPARATOR", "SEPARATOR after ';' in GROUP_CONCAT")
-                    try expect("=", "'=' after SEPARATOR")
-                    guard case .string(let s) = try peek().kind else { throw try unexpected("a string after SEPARATOR =") }
-                    try advance()
-                    separator = s
-                }
-                return .groupConcat(e, separator: separator, distinct: distinct)
-            }
-        }
+        let saved = expressionContext(aggregates: nil, banned: "inside another aggregate")
+        let aggregate = try parseAggregateArgument(name, distinct: distinct)
+        restore(saved)
         if try accept(")") == nil {
             let extra = try peek().isSymbol(",") ? " (\(name) takes one expression)" : ""
             throw try unexpected("')' to close \(name)( opened at line \(open.line), column \(open.column)\(extra)")
         }
         return .variable(scope.variable(for: aggregate) { freshVariable("agg") })
+    }
+
+    private func parseAggregateArgument(_ name: String, distinct: Bool) throws -> Aggregate {
+        if name == "COUNT", try accept("*") != nil { return .count(nil, distinct: distinct) }
+        if try peek().isSymbol("*") {
+            throw failure(at: try peek(), "only COUNT accepts *")
+        }
+        let e = try parseExpression()
+        switch name {
+        case "COUNT": return .count(e, distinct: distinct)
+        case "SUM": return .sum(e, distinct: distinct)
+        case "MIN": return .min(e, distinct: distinct)
+        case "MAX": return .max(e, distinct: distinct)
+        case "AVG": return .avg(e, distinct: distinct)
+        case "SAMPLE": return .sample(e, distinct: distinct)
+        default:
+            var separator = " "
+            if try accept(";") != nil {
+                try expectKeyword("SEPARATOR", "SEPARATOR after ';' in GROUP_CONCAT")
+                try expect("=", "'=' after SEPARATOR")
+                guard case .string(let s) = try peek().kind else { throw try unexpected("a string after SEPARATOR =") }
+                try advance()
+                separator = s
+            }
+            return .groupConcat(e, separator: separator, distinct: distinct)
+        }
     }
 }

@@ -1,85 +1,153 @@
 import MnemoRDF
 
+/// A binary operator of the expression grammar.
+private enum BinaryOperator {
+    case or, and
+    case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual, isIn, isNotIn
+    case add, subtract, multiply, divide
+
+    /// 0 `||`, 1 `&&`, 2 comparisons and IN, 3 `+ -`, 4 `* /`: higher binds tighter.
+    var level: Int {
+        switch self {
+        case .or: return 0
+        case .and: return 1
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .isIn, .isNotIn: return 2
+        case .add, .subtract: return 3
+        case .multiply, .divide: return 4
+        }
+    }
+
+    func make(_ a: Expression, _ b: Expression) -> Expression {
+        switch self {
+        case .or: return .or(a, b)
+        case .and: return .and(a, b)
+        case .equal: return .equal(a, b)
+        case .notEqual: return .notEqual(a, b)
+        case .less: return .less(a, b)
+        case .lessOrEqual: return .lessOrEqual(a, b)
+        case .greater: return .greater(a, b)
+        case .greaterOrEqual: return .greaterOrEqual(a, b)
+        case .add: return .add(a, b)
+        case .subtract: return .subtract(a, b)
+        case .multiply: return .multiply(a, b)
+        case .divide: return .divide(a, b)
+        case .isIn, .isNotIn: return a   // built from the list operand instead
+        }
+    }
+
+    static let symbols: [String: BinaryOperator] = [
+        "||": .or, "&&": .and, "=": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual,
+        ">": .greater, ">=": .greaterOrEqual, "+": .add, "-": .subtract, "*": .multiply, "/": .divide,
+    ]
+}
+
+/// An operand of a binary operator: an expression, or the list after IN.
+private enum Operand {
+    case expression(Expression)
+    case list([Expression])
+}
+
 // Expressions (grammar rules 69–72 and 110–120, 128).
+//
+// The binary operators of one expression level are read in a loop into a flat
+// list of operands and operators, then built into a tree by precedence: only
+// brackets and function arguments recurse, which keeps the stack shallow.
 extension Parser {
-    /// Expression: `||` binds loosest, then `&&`, comparisons, `+ -`, `* /`, unary operators.
+    /// Expression (rule 110).
     func parseExpression() throws -> Expression {
-        try nested(at: try peek()) { try parseOr() }
+        try enter(at: try peek())
+        let depth = treeDepth
+        defer {
+            treeDepth = depth
+            leave()
+        }
+        var operands: [Operand] = [.expression(try parseUnary())]
+        var operators: [(BinaryOperator, Token)] = []
+        var comparisonInOperand = false   // since the last && or ||
+        var afterList = false
+        while let (op, t) = try nextBinaryOperator() {
+            switch op.level {
+            case 2:
+                if comparisonInOperand {
+                    throw failure(at: t, "comparisons cannot be chained; combine them with && or ||")
+                }
+                comparisonInOperand = true
+            case 3, 4:
+                if afterList {
+                    throw failure(at: t, "expected &&, || or the end of the expression after the list of IN but found \(t.description)")
+                }
+                // `+ - * /` chains are left-deep trees: each operator is one level deeper.
+                try deepen(at: t)
+            default:
+                comparisonInOperand = false
+            }
+            operators.append((op, t))
+            if op == .isIn || op == .isNotIn {
+                operands.append(.list(try parseExpressionList(after: op == .isIn ? "IN" : "NOT IN")))
+                afterList = true
+            } else {
+                operands.append(.expression(try parseUnary()))
+                afterList = false
+            }
+        }
+        return try build(operands, operators, 0, operands.count - 1, level: 0)
     }
 
-    private func parseOr() throws -> Expression {
-        var operands = [try parseAnd()]
-        while try accept("||") != nil { operands.append(try parseAnd()) }
-        // `||` and `&&` are associative, so a long chain is built balanced.
-        return Algebra.balanced(operands, Expression.or)
-    }
-
-    private func parseAnd() throws -> Expression {
-        var operands = [try parseRelational()]
-        while try accept("&&") != nil { operands.append(try parseRelational()) }
-        return Algebra.balanced(operands, Expression.and)
-    }
-
-    private func parseRelational() throws -> Expression {
-        let left = try parseAdditive()
+    /// Consumes a binary operator if one is next.
+    private func nextBinaryOperator() throws -> (BinaryOperator, Token)? {
         let t = try peek()
-        let comparisons: [String: (Expression, Expression) -> Expression] = [
-            "=": Expression.equal, "!=": Expression.notEqual, "<": Expression.less,
-            "<=": Expression.lessOrEqual, ">": Expression.greater, ">=": Expression.greaterOrEqual,
-        ]
-        if case .symbol(let s) = t.kind, let make = comparisons[s] {
+        if case .symbol(let s) = t.kind, let op = BinaryOperator.symbols[s] {
             try advance()
-            return make(left, try parseAdditive())
+            return (op, t)
         }
         if t.isKeyword("IN") {
             try advance()
-            return .in(left, try parseExpressionList(after: "IN"))
+            return (.isIn, t)
         }
         if t.isKeyword("NOT"), try peek(1).isKeyword("IN") {
             try advance()
             try advance()
-            return .notIn(left, try parseExpressionList(after: "NOT IN"))
+            return (.isNotIn, t)
         }
-        return left
+        return nil
     }
 
-    private func parseAdditive() throws -> Expression {
-        var left = try parseMultiplicative()
-        let depth = treeDepth
-        defer { treeDepth = depth }
-        while true {
-            let t = try peek()
-            if t.isSymbol("+") {
-                try advance()
-                try deepen(at: t)
-                left = .add(left, try parseMultiplicative())
-            } else if t.isSymbol("-") {
-                try advance()
-                try deepen(at: t)
-                left = .subtract(left, try parseMultiplicative())
-            } else {
-                return left
+    /// The tree of operands `lo...hi` (operator `k` stands between operands
+    /// `k` and `k + 1`), splitting at the operators of `level`: `||` and `&&`
+    /// (associative) into balanced trees, `+ - * /` into left-deep ones.
+    private func build(_ operands: [Operand], _ operators: [(BinaryOperator, Token)],
+                       _ lo: Int, _ hi: Int, level: Int) throws -> Expression {
+        if lo == hi || level > 4 {
+            guard case .expression(let e) = operands[lo] else {
+                throw failure(at: operators[max(lo - 1, 0)].1, "a list in parentheses can only follow IN or NOT IN")
             }
+            return e
         }
-    }
-
-    private func parseMultiplicative() throws -> Expression {
-        var left = try parseUnary()
-        let depth = treeDepth
-        defer { treeDepth = depth }
-        while true {
-            let t = try peek()
-            if t.isSymbol("*") {
-                try advance()
-                try deepen(at: t)
-                left = .multiply(left, try parseUnary())
-            } else if t.isSymbol("/") {
-                try advance()
-                try deepen(at: t)
-                left = .divide(left, try parseUnary())
-            } else {
-                return left
+        let splits = (lo..<hi).filter { operators[$0].0.level == level }
+        if splits.isEmpty { return try build(operands, operators, lo, hi, level: level + 1) }
+        let bounds = [lo - 1] + splits + [hi]
+        switch level {
+        case 0, 1:
+            var parts: [Expression] = []
+            for k in 0..<(bounds.count - 1) {
+                parts.append(try build(operands, operators, bounds[k] + 1, bounds[k + 1], level: level + 1))
             }
+            return Algebra.balanced(parts, level == 0 ? Expression.or : Expression.and)
+        case 2:
+            let k = splits[0]
+            let left = try build(operands, operators, lo, k, level: 3)
+            let op = operators[k].0
+            if op == .isIn || op == .isNotIn, case .list(let items) = operands[k + 1] {
+                return op == .isIn ? .in(left, items) : .notIn(left, items)
+            }
+            return op.make(left, try build(operands, operators, k + 1, hi, level: 3))
+        default:
+            var result = try build(operands, operators, lo, splits[0], level: level + 1)
+            for k in 0..<splits.count {
+                let right = try build(operands, operators, bounds[k + 1] + 1, bounds[k + 2], level: level + 1)
+                result = operators[splits[k]].0.make(result, right)
+            }
+            return result
         }
     }
 
@@ -109,32 +177,33 @@ extension Parser {
             variableLog?.append((v, t))
             return .variable(v)
         case .iriRef, .prefixedName:
-            let iri = try expectIRI()
-            if try peek().isSymbol("(") { return .function(iri, try parseArgumentList(of: iri)) }
-            return .term(.iri(iri))
-        case .string, .integer, .decimal, .double:
-            if let literal = try parseLiteral() { return .term(literal) }
+            return try parseIRIOrFunctionCall()
         case .word:
-            if let literal = try parseLiteral() { return .term(literal) }
             if try startsBuiltinCall(t) || peek(1).isSymbol("(") { return try parseBuiltinCall() }
+            return try parseLiteralExpression()
         case .blankNodeLabel, .symbol("["):
-            throw SPARQLSyntaxError(at: t, "blank nodes cannot be used in expressions; use a variable")
+            throw failure(at: t, "blank nodes cannot be used in expressions; use a variable")
         default:
-            break
+            return try parseLiteralExpression()
         }
-        throw try unexpected("an expression", suggesting: Keywords.functions)
+    }
+
+    /// iriOrFunction (rule 128).
+    private func parseIRIOrFunctionCall() throws -> Expression {
+        let iri = try expectIRI()
+        if try peek().isSymbol("(") { return .function(iri, try parseArgumentList(of: iri)) }
+        return .term(.iri(iri))
+    }
+
+    private func parseLiteralExpression() throws -> Expression {
+        if let literal = try parseLiteral() { return .term(literal) }
+        throw try unexpected("an expression")
     }
 
     private func parseBracketted() throws -> Expression {
         let open = try expect("(")
         let e = try parseExpression()
-        if try accept(")") == nil {
-            var expected = "')' to close the bracket opened at line \(open.line), column \(open.column)"
-            if case .symbol(let s) = try peek().kind, ["=", "!=", "<", ">", "<=", ">="].contains(s) {
-                expected += " (comparisons cannot be chained; combine them with && or ||)"
-            }
-            throw try unexpected(expected)
-        }
+        try expect(")", "')' to close the bracket opened at line \(open.line), column \(open.column)")
         return e
     }
 
@@ -170,7 +239,7 @@ extension Parser {
         let open = try expect("(")
         if try accept(")") != nil { return [] }
         if let distinct = try acceptKeyword("DISTINCT") {
-            throw SPARQLSyntaxError(at: distinct, "DISTINCT is allowed only in aggregates, and <\(iri)> is not an aggregate Mnemo knows")
+            throw failure(at: distinct, "DISTINCT is allowed only in aggregates, and <\(iri)> is not an aggregate Mnemo knows")
         }
         var args: [Expression] = []
         repeat { args.append(try parseExpression()) } while try accept(",") != nil

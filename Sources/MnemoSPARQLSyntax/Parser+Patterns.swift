@@ -6,19 +6,21 @@ extension Parser {
     /// GroupGraphPattern: `{ SubSelect }` or `{ GroupGraphPatternSub }`.
     func parseGroupGraphPattern() throws -> TranslatedGroup {
         let open = try expect("{")
-        return try withAggregates(nil, banned: "in a graph pattern") {
-            try nested(at: open) {
-                if try peek().isKeyword("SELECT") {
-                    let subquery = try parseSubSelect()
-                    if try accept("}") == nil {
-                        let t = try peek()
-                        throw SPARQLSyntaxError(at: t, "expected '}' to close the group opened at line \(open.line) around the subquery but found \(t.description); a subquery must be alone in its group, as in { SELECT … }")
-                    }
-                    return TranslatedGroup(body: subquery, filters: [])
-                }
-                return try parseGroupGraphPatternSub(open: open)
-            }
+        try enter(at: open)
+        let saved = expressionContext(aggregates: nil, banned: "in a graph pattern")
+        defer {
+            restore(saved)
+            leave()
         }
+        if try peek().isKeyword("SELECT") {
+            let subquery = try parseSubSelect()
+            if try accept("}") == nil {
+                let t = try peek()
+                throw failure(at: t, "expected '}' to close the group opened at line \(open.line) around the subquery but found \(t.description); a subquery must be alone in its group, as in { SELECT … }")
+            }
+            return TranslatedGroup(body: subquery, filters: [])
+        }
+        return try parseGroupGraphPatternSub(open: open)
     }
 
     private func parseGroupGraphPatternSub(open: Token) throws -> TranslatedGroup {
@@ -36,17 +38,7 @@ extension Parser {
                 guard triplesAllowed else {
                     throw try unexpected("'.' between triple patterns, or '}' to close the group opened at line \(open.line)")
                 }
-                var sink: TriplesSink
-                if let open = group.block {
-                    sink = open
-                } else {
-                    try deepen(at: t)
-                    blockCounter += 1
-                    sink = TriplesSink(template: false, block: blockCounter)
-                }
-                group.block = nil
-                try parseTriplesSameSubject(into: &sink)
-                group.block = sink
+                try parseTriples(at: t, into: &group)
                 triplesAllowed = try accept(".") != nil
                 continue
             }
@@ -61,61 +53,92 @@ extension Parser {
         }
     }
 
+    /// TriplesSameSubjectPath, added to the group's current basic graph pattern.
+    private func parseTriples(at t: Token, into group: inout GroupBuilder) throws {
+        var sink: TriplesSink
+        if let open = group.block {
+            sink = open
+        } else {
+            try deepen(at: t)
+            blockCounter += 1
+            sink = TriplesSink(template: false, block: blockCounter)
+        }
+        group.block = nil
+        try parseTriplesSameSubject(into: &sink)
+        group.block = sink
+    }
+
     private func unexpectedInGroup(_ t: Token, open: Token) throws -> SPARQLSyntaxError {
         if t.isEnd {
-            return SPARQLSyntaxError(at: t, "expected '}' to close the group opened at line \(open.line) but found end of query")
+            return failure(at: t, "expected '}' to close the group opened at line \(open.line) but found end of query")
         }
         if t.isKeyword("SELECT") {
-            return SPARQLSyntaxError(at: t, "a subquery must be alone in its group; wrap it in braces, as in { SELECT … }")
+            return failure(at: t, "a subquery must be alone in its group; wrap it in braces, as in { SELECT … }")
         }
         if t.isKeyword("UNION") {
-            return SPARQLSyntaxError(at: t, "UNION must stand between two groups, as in { … } UNION { … }")
+            return failure(at: t, "UNION must stand between two groups, as in { … } UNION { … }")
         }
         return try unexpected("a triple pattern, a keyword such as OPTIONAL, FILTER or BIND, or '}' to close the group opened at line \(open.line)",
                               suggesting: Keywords.patternKeywords)
     }
 
-    /// GraphPatternNotTriples (rule 56) added to `group`.
+    /// GraphPatternNotTriples (rule 56) added to `group`. Each form has its
+    /// own small function, which keeps the recursion's stack frames small.
     private func parseGraphPatternNotTriples(into group: inout GroupBuilder) throws {
         let t = try peek()
-        if t.isSymbol("{") {
-            var branches = [try parseGroupGraphPattern().pattern]
-            while try acceptKeyword("UNION") != nil {
-                guard try peek().isSymbol("{") else { throw try unexpected("'{' after UNION") }
-                branches.append(try parseGroupGraphPattern().pattern)
-            }
-            group.join(Algebra.balanced(branches, GraphPattern.union))
-            return
-        }
+        if t.isSymbol("{") { return try parseGroupOrUnion(into: &group) }
         try advance()
         switch t.keyword {
-        case "OPTIONAL":
-            try expectGroupStart(after: "OPTIONAL")
-            group.optional(try parseGroupGraphPattern())
-        case "MINUS":
-            try expectGroupStart(after: "MINUS")
-            group.minus(try parseGroupGraphPattern().pattern)
-        case "GRAPH":
-            let name = try parseVarOrIri("a variable or IRI naming the graph after GRAPH")
-            try expectGroupStart(after: "GRAPH")
-            group.join(.graph(name, try parseGroupGraphPattern().pattern))
-        case "SERVICE":
-            let silent = try acceptKeyword("SILENT") != nil
-            let name = try parseVarOrIri("a variable or the endpoint IRI after SERVICE")
-            try expectGroupStart(after: "SERVICE")
-            group.join(.service(name, try parseGroupGraphPattern().pattern, silent: silent))
-        case "FILTER":
-            guard try startsConstraint() else {
-                throw try unexpected("'(' after FILTER: the condition is bracketed, as in FILTER(?year > 1900)")
-            }
-            group.filters.append(try withAggregates(nil, banned: "in FILTER") { try parseConstraint() })
-        case "BIND":
-            try parseBind(t, into: &group)
-        case "VALUES":
-            group.join(try parseDataBlock())
-        default:
-            throw SPARQLSyntaxError(at: t, "expected a graph pattern but found \(t.description)")
+        case "OPTIONAL": try parseOptional(into: &group)
+        case "MINUS": try parseMinus(into: &group)
+        case "GRAPH": try parseGraph(into: &group)
+        case "SERVICE": try parseService(into: &group)
+        case "FILTER": try parseFilter(into: &group)
+        case "BIND": try parseBind(t, into: &group)
+        case "VALUES": group.join(try parseDataBlock())
+        default: throw failure(at: t, "expected a graph pattern but found \(t.description)")
         }
+    }
+
+    private func parseGroupOrUnion(into group: inout GroupBuilder) throws {
+        var branches = [try parseGroupGraphPattern().pattern]
+        while try acceptKeyword("UNION") != nil {
+            try expectGroupStart(after: "UNION")
+            branches.append(try parseGroupGraphPattern().pattern)
+        }
+        group.join(Algebra.balanced(branches, GraphPattern.union))
+    }
+
+    private func parseOptional(into group: inout GroupBuilder) throws {
+        try expectGroupStart(after: "OPTIONAL")
+        group.optional(try parseGroupGraphPattern())
+    }
+
+    private func parseMinus(into group: inout GroupBuilder) throws {
+        try expectGroupStart(after: "MINUS")
+        group.minus(try parseGroupGraphPattern().pattern)
+    }
+
+    private func parseGraph(into group: inout GroupBuilder) throws {
+        let name = try parseVarOrIri("a variable or IRI naming the graph after GRAPH")
+        try expectGroupStart(after: "GRAPH")
+        group.join(.graph(name, try parseGroupGraphPattern().pattern))
+    }
+
+    private func parseService(into group: inout GroupBuilder) throws {
+        let silent = try acceptKeyword("SILENT") != nil
+        let name = try parseVarOrIri("a variable or the endpoint IRI after SERVICE")
+        try expectGroupStart(after: "SERVICE")
+        group.join(.service(name, try parseGroupGraphPattern().pattern, silent: silent))
+    }
+
+    private func parseFilter(into group: inout GroupBuilder) throws {
+        guard try startsConstraint() else {
+            throw try unexpected("'(' after FILTER: the condition is bracketed, as in FILTER(?year > 1900)")
+        }
+        let saved = expressionContext(aggregates: nil, banned: "in FILTER")
+        defer { restore(saved) }
+        group.filters.append(try parseConstraint())
     }
 
     private func expectGroupStart(after keyword: String) throws {
@@ -123,8 +146,10 @@ extension Parser {
     }
 
     private func parseBind(_ keyword: Token, into group: inout GroupBuilder) throws {
-        let open = try expect("(", "'(' after BIND, as in BIND(expression AS ?name)")
-        let e = try withAggregates(nil, banned: "in BIND") { try nested(at: open) { try parseExpression() } }
+        try expect("(", "'(' after BIND, as in BIND(expression AS ?name)")
+        let saved = expressionContext(aggregates: nil, banned: "in BIND")
+        let e = try parseExpression()
+        restore(saved)
         try expectKeyword("AS", "AS and a variable: BIND is written BIND(expression AS ?name)")
         let vt = try peek()
         guard case .variable(let v) = vt.kind else { throw try unexpected("a variable after AS") }
@@ -132,14 +157,14 @@ extension Parser {
         try expect(")", "')' to close the BIND opened at line \(keyword.line), column \(keyword.column)")
         group.flush()
         if Scope.variables(of: group.pattern).contains(v) {
-            throw SPARQLSyntaxError(at: vt, "BIND cannot assign ?\(v): the variable is already bound by the preceding patterns of this group; choose a new name")
+            throw failure(at: vt, "BIND cannot assign ?\(v): the variable is already bound by the preceding patterns of this group; choose a new name")
         }
         noteBinding(v)
         group.extend(v, e)
     }
 
     /// VarOrIri (rule 107).
-    func parseVarOrIri(_ what: String) throws -> TermPattern {
+    func parseVarOrIri(_ what: @autoclosure () -> String) throws -> TermPattern {
         let t = try peek()
         if case .variable(let v) = t.kind {
             try advance()
@@ -147,7 +172,7 @@ extension Parser {
             return .variable(v)
         }
         if let iri = try acceptIRI() { return .term(.iri(iri)) }
-        throw try unexpected(what)
+        throw try unexpected(what())
     }
 
     /// DataBlock (rules 62–65): one variable or a bracketed list, then rows.
@@ -177,7 +202,7 @@ extension Parser {
                 throw try unexpected("a variable or ')' to close the variable list opened at line \(listOpen.line), column \(listOpen.column)")
             }
             try advance()
-            if variables.contains(v) { throw SPARQLSyntaxError(at: vt, "?\(v) is listed twice in VALUES") }
+            if variables.contains(v) { throw failure(at: vt, "?\(v) is listed twice in VALUES") }
             variables.append(v)
             noteBinding(v)
         }
@@ -192,12 +217,12 @@ extension Parser {
                     throw try unexpected("a value (IRI, literal or UNDEF) or ')' to close the row")
                 }
                 if row.count == variables.count {
-                    throw SPARQLSyntaxError(at: value.token, "this VALUES row has more values than the \(variables.count) variable\(variables.count == 1 ? "" : "s") listed")
+                    throw failure(at: value.token, "this VALUES row has more values than the \(variables.count) variable\(variables.count == 1 ? "" : "s") listed")
                 }
                 row.append(value.term)
             }
             if row.count < variables.count {
-                throw SPARQLSyntaxError(at: rowOpen, "this VALUES row has \(row.count) value\(row.count == 1 ? "" : "s") but \(variables.count) variable\(variables.count == 1 ? " is" : "s are") listed; write UNDEF for a missing value")
+                throw failure(at: rowOpen, "this VALUES row has \(row.count) value\(row.count == 1 ? "" : "s") but \(variables.count) variable\(variables.count == 1 ? " is" : "s are") listed; write UNDEF for a missing value")
             }
             rows.append(row)
         }
@@ -214,7 +239,7 @@ extension Parser {
         if let iri = try acceptIRI() { return (.iri(iri), t) }
         if let literal = try parseLiteral() { return (literal, t) }
         if case .variable = t.kind {
-            throw SPARQLSyntaxError(at: t, "VALUES rows hold constants, not variables")
+            throw failure(at: t, "VALUES rows hold constants, not variables")
         }
         return nil
     }

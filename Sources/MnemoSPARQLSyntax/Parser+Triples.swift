@@ -34,11 +34,11 @@ private let rdfFirst = TermPattern.term(.iri(Vocabulary.rdf + "first"))
 private let rdfRest = TermPattern.term(.iri(Vocabulary.rdf + "rest"))
 private let rdfNil = TermPattern.term(.iri(Vocabulary.rdf + "nil"))
 /// Template blank nodes without a label get a placeholder until the template
-/// is complete and labels that cannot clash are known.
-private let placeholderMark: Character = "\u{0}"
+/// is complete and labels that cannot clash are known (Parser+Templates.swift).
+let placeholderMark: Character = "\u{0}"
 
-// Triples, property lists, blank nodes, collections and property paths
-// (grammar rules 73–109).
+// Triples, property lists, blank nodes, collections and literals
+// (grammar rules 75–87 and 97–109); the paths themselves are in Parser+Paths.swift.
 extension Parser {
     /// Whether `t` can start a triple pattern (TriplesSameSubjectPath).
     func startsTriples(_ t: Token) throws -> Bool {
@@ -72,17 +72,17 @@ extension Parser {
         let t = try peek()
         if try (t.isSymbol("[") && !peek(1).isSymbol("]")) || (t.isSymbol("(") && !peek(1).isSymbol(")")) {
             let subject = t.isSymbol("[") ? try parseBlankNodePropertyList(into: &sink) : try parseCollection(into: &sink)
-            if try startsVerb(sink) { try parsePropertyList(subject: subject, into: &sink) }
+            if try startsVerb() { try parsePropertyList(subject: subject, into: &sink) }
             return
         }
         let subject = try parseVarOrTerm(into: &sink, role: "a subject")
-        guard try startsVerb(sink) else {
+        guard try startsVerb() else {
             throw try unexpected("a predicate (an IRI, a variable, 'a'\(sink.template ? "" : " or a property path")) after the subject")
         }
         try parsePropertyList(subject: subject, into: &sink)
     }
 
-    private func startsVerb(_ sink: TriplesSink) throws -> Bool {
+    private func startsVerb() throws -> Bool {
         let t = try peek()
         switch t.kind {
         case .variable, .iriRef, .prefixedName: return true
@@ -98,11 +98,11 @@ extension Parser {
             let verb = try parseVerb(sink)
             repeat {
                 let object = try parseGraphNode(into: &sink, role: "an object")
-                try emit(subject, verb, object, into: &sink)
+                emit(subject, verb, object, into: &sink)
             } while try accept(",") != nil
             guard try accept(";") != nil else { return }
             while try accept(";") != nil {}
-            if !(try startsVerb(sink)) { return }
+            if !(try startsVerb()) { return }
         }
     }
 
@@ -121,13 +121,13 @@ extension Parser {
             } else if let iri = try acceptIRI() {
                 verb = .simple(.term(.iri(iri)))
             } else if t.isSymbol("^") || t.isSymbol("!") || t.isSymbol("(") {
-                throw SPARQLSyntaxError(at: t, "property paths are not allowed in a CONSTRUCT template")
+                throw failure(at: t, "property paths are not allowed in a CONSTRUCT template")
             } else {
                 throw try unexpected("a predicate (an IRI, a variable or 'a')")
             }
             let next = try peek()
             if try ["/", "|", "*", "?"].contains(where: next.isSymbol) || (next.isSymbol("+") && !signedNumberAhead()) {
-                throw SPARQLSyntaxError(at: next, "property paths are not allowed in a CONSTRUCT template")
+                throw failure(at: next, "property paths are not allowed in a CONSTRUCT template")
             }
             return verb
         }
@@ -138,7 +138,7 @@ extension Parser {
 
     /// Adds `subject verb object`, turning simple paths into triple patterns
     /// (section 18.2.2.4): `^iri` flips, sequences get a fresh middle variable.
-    private func emit(_ subject: TermPattern, _ verb: Verb, _ object: TermPattern, into sink: inout TriplesSink) throws {
+    private func emit(_ subject: TermPattern, _ verb: Verb, _ object: TermPattern, into sink: inout TriplesSink) {
         switch verb {
         case .simple(let predicate):
             sink.items.append(.triple(TriplePattern(subject, predicate, object)))
@@ -195,7 +195,7 @@ extension Parser {
             if let iri = try acceptIRI() { return .term(.iri(iri)) }
             if let literal = try parseLiteral() { return .term(literal) }
             if t.isKeyword("A") || t.kind == .word("a") {
-                throw SPARQLSyntaxError(at: t, "'a' stands for rdf:type and can only be a predicate")
+                throw failure(at: t, "'a' stands for rdf:type and can only be a predicate")
             }
             throw try unexpected("\(role) (a variable, IRI, literal or blank node)")
         }
@@ -204,7 +204,7 @@ extension Parser {
     private func labelledBlankNode(_ label: String, at t: Token, in sink: TriplesSink) throws -> TermPattern {
         if sink.template { return .term(.blank(label)) }
         if let owner = labelOwners[label], owner.block != sink.block {
-            throw SPARQLSyntaxError(at: t, "blank node _:\(label) is already used in another basic graph pattern (at line \(owner.line)); a blank node label cannot be shared between groups, use a variable ?\(label) instead")
+            throw failure(at: t, "blank node _:\(label) is already used in another basic graph pattern (at line \(owner.line)); a blank node label cannot be shared between groups, use a variable ?\(label) instead")
         }
         labelOwners[label] = (sink.block, t.line)
         return .variable("_bnode." + label)
@@ -221,34 +221,38 @@ extension Parser {
     /// BlankNodePropertyList(Path): `[ predicate object … ]`.
     private func parseBlankNodePropertyList(into sink: inout TriplesSink) throws -> TermPattern {
         let open = try expect("[")
-        return try nested(at: open) {
-            let node = anonymousBlankNode(in: sink)
-            guard try startsVerb(sink) else { throw try unexpected("a predicate inside [ … ]") }
-            try parsePropertyList(subject: node, into: &sink)
-            try expect("]", "']' to close the blank node opened at line \(open.line), column \(open.column)")
-            return node
-        }
+        try enter(at: open)
+        defer { leave() }
+        let node = anonymousBlankNode(in: sink)
+        guard try startsVerb() else { throw try unexpected("a predicate inside [ … ]") }
+        try parsePropertyList(subject: node, into: &sink)
+        try expect("]", "']' to close the blank node opened at line \(open.line), column \(open.column)")
+        return node
     }
 
     /// Collection(Path): `( a b c )` as rdf:first / rdf:rest / rdf:nil triples.
     private func parseCollection(into sink: inout TriplesSink) throws -> TermPattern {
         let open = try expect("(")
-        return try nested(at: open) {
-            var elements: [TermPattern] = []
-            while try accept(")") == nil {
-                let t = try peek()
-                guard try startsTriples(t) else {
-                    throw try unexpected("a list element or ')' to close the list opened at line \(open.line), column \(open.column)")
-                }
-                elements.append(try parseGraphNode(into: &sink, role: "a list element"))
+        try enter(at: open)
+        defer { leave() }
+        var elements: [TermPattern] = []
+        while try accept(")") == nil {
+            guard try startsTriples(try peek()) else {
+                throw try unexpected("a list element or ')' to close the list opened at line \(open.line), column \(open.column)")
             }
-            let cells = elements.map { _ in anonymousBlankNode(in: sink) }
-            for (k, cell) in cells.enumerated() {
-                sink.items.append(.triple(TriplePattern(cell, rdfFirst, elements[k])))
-                sink.items.append(.triple(TriplePattern(cell, rdfRest, k + 1 < cells.count ? cells[k + 1] : rdfNil)))
-            }
-            return cells.first ?? rdfNil
+            elements.append(try parseGraphNode(into: &sink, role: "a list element"))
         }
+        return addList(elements, into: &sink)
+    }
+
+    /// The rdf:first / rdf:rest triples of a list of `elements`; returns its head.
+    private func addList(_ elements: [TermPattern], into sink: inout TriplesSink) -> TermPattern {
+        let cells = elements.map { _ in anonymousBlankNode(in: sink) }
+        for (k, cell) in cells.enumerated() {
+            sink.items.append(.triple(TriplePattern(cell, rdfFirst, elements[k])))
+            sink.items.append(.triple(TriplePattern(cell, rdfRest, k + 1 < cells.count ? cells[k + 1] : rdfNil)))
+        }
+        return cells.first ?? rdfNil
     }
 
     /// RDFLiteral, NumericLiteral (signed ones too) or BooleanLiteral; nil if the next token starts none.
@@ -288,125 +292,5 @@ extension Parser {
         default:
             return nil
         }
-    }
-
-    // MARK: - Property paths
-
-    /// Path (rules 88–96): `|` binds loosest, then `/`, then `^`, then `* + ?`.
-    func parsePath() throws -> PropertyPath {
-        var alternatives = [try parsePathSequence()]
-        while try accept("|") != nil { alternatives.append(try parsePathSequence()) }
-        return Algebra.balanced(alternatives, PropertyPath.alternative)
-    }
-
-    private func parsePathSequence() throws -> PropertyPath {
-        var steps = [try parsePathEltOrInverse()]
-        while try accept("/") != nil { steps.append(try parsePathEltOrInverse()) }
-        return Algebra.balanced(steps, PropertyPath.sequence)
-    }
-
-    private func parsePathEltOrInverse() throws -> PropertyPath {
-        if try accept("^") != nil { return .inverse(try parsePathElt()) }
-        return try parsePathElt()
-    }
-
-    private func parsePathElt() throws -> PropertyPath {
-        let primary = try parsePathPrimary()
-        let t = try peek()
-        if t.isSymbol("*") {
-            try advance()
-            return .zeroOrMore(primary)
-        }
-        if t.isSymbol("?") {
-            try advance()
-            return .zeroOrOne(primary)
-        }
-        if t.isSymbol("+"), !(try signedNumberAhead()) {
-            try advance()
-            return .oneOrMore(primary)
-        }
-        return primary
-    }
-
-    private func parsePathPrimary() throws -> PropertyPath {
-        let t = try peek()
-        if t.kind == .word("a") {
-            try advance()
-            return .link(Vocabulary.rdfType)
-        }
-        if let iri = try acceptIRI() { return .link(iri) }
-        if try accept("!") != nil { return try parseNegatedPropertySet() }
-        if let open = try accept("(") {
-            return try nested(at: open) {
-                let path = try parsePath()
-                try expect(")", "')' to close the path opened at line \(open.line), column \(open.column)")
-                return path
-            }
-        }
-        if case .variable = t.kind {
-            throw SPARQLSyntaxError(at: t, "a variable cannot be part of a property path")
-        }
-        throw try unexpected("a predicate (an IRI, a variable, 'a' or a property path)")
-    }
-
-    private func parseNegatedPropertySet() throws -> PropertyPath {
-        var forward: [String] = [], inverse: [String] = []
-        func member() throws {
-            let isInverse = try accept("^") != nil
-            let iri: String
-            if try peek().kind == .word("a") {
-                try advance()
-                iri = Vocabulary.rdfType
-            } else {
-                iri = try expectIRI("an IRI or 'a' in the negated property set")
-            }
-            if isInverse { inverse.append(iri) } else { forward.append(iri) }
-        }
-        if let open = try accept("(") {
-            if try accept(")") == nil {
-                repeat { try member() } while try accept("|") != nil
-                try expect(")", "'|' or ')' to close the negated property set opened at line \(open.line), column \(open.column)")
-            }
-        } else {
-            try member()
-        }
-        return .negatedPropertySet(forward: forward, inverse: inverse)
-    }
-
-    // MARK: - Templates
-
-    /// Gives template blank nodes written `[]` or `( … )` labels that no
-    /// written label in the template uses.
-    func renameTemplateBlankNodes(_ triples: [TriplePattern]) -> [TriplePattern] {
-        var written: Set<String> = []
-        for t in triples {
-            for p in [t.subject, t.object] {
-                if case .term(.blank(let l)) = p, l.first != placeholderMark { written.insert(l) }
-            }
-        }
-        var assigned: [String: String] = [:]
-        var next = 0
-        func rename(_ p: TermPattern) -> TermPattern {
-            guard case .term(.blank(let l)) = p, l.first == placeholderMark else { return p }
-            if let label = assigned[l] { return .term(.blank(label)) }
-            var label: String
-            repeat {
-                label = "b\(next)"
-                next += 1
-            } while written.contains(label)
-            assigned[l] = label
-            return .term(.blank(label))
-        }
-        return triples.map { TriplePattern(rename($0.subject), $0.predicate, rename($0.object)) }
-    }
-
-    /// The WHERE pattern of CONSTRUCT WHERE: the template, its blank nodes as variables.
-    func bgpOfTemplate(_ template: [TriplePattern], at keyword: Token) throws -> GraphPattern {
-        func variable(_ p: TermPattern) -> TermPattern {
-            if case .term(.blank(let l)) = p { return .variable("_bnode." + l) }
-            if case .variable(let v) = p { noteBinding(v) }
-            return p
-        }
-        return .bgp(template.map { TriplePattern(variable($0.subject), variable($0.predicate), variable($0.object)) })
     }
 }

@@ -6,15 +6,13 @@ import MnemoRDF
 /// in Translation.swift.
 final class Parser {
     /// Deepest syntactic nesting accepted (groups, brackets, `[ ]`, collections, paths).
-    static let maxNesting = 64
+    static let maxNesting = 48
     /// Deepest algebra or expression tree accepted, counting chains such as
     /// `1 + 2 + 3` and the elements of a group, which nest in the algebra.
     static let maxTreeDepth = 1000
 
     private var lexer: Lexer
     private var lookahead: [Token] = []
-    /// The last token consumed.
-    private(set) var previous: Token
 
     var prefixes: [String: String] = [:]
     var base: String?
@@ -43,7 +41,6 @@ final class Parser {
     init(text: String, baseIRI: String?) throws {
         lexer = Lexer(try SourceText(text))
         base = baseIRI
-        previous = Token(kind: .end, line: 1, column: 1, start: 0, end: 0)
     }
 
     // MARK: - Tokens
@@ -59,7 +56,6 @@ final class Parser {
     func advance() throws -> Token {
         let t = try peek()
         lookahead.removeFirst()
-        previous = t
         return t
     }
 
@@ -75,26 +71,39 @@ final class Parser {
         try peek().isKeyword(k) ? try advance() : nil
     }
 
+    // Messages are passed as autoclosures so that building them stays out of
+    // the stack frames of the recursive parsing functions.
+
     /// Consumes the symbol `s` or fails with "expected `what` but found …".
     @discardableResult
-    func expect(_ s: String, _ what: String? = nil) throws -> Token {
+    func expect(_ s: String, _ what: @autoclosure () -> String? = nil) throws -> Token {
         if let t = try accept(s) { return t }
-        throw try unexpected(what ?? "'\(s)'")
+        throw try unexpected(what() ?? "'\(s)'")
     }
 
     @discardableResult
-    func expectKeyword(_ k: String, _ what: String? = nil) throws -> Token {
+    func expectKeyword(_ k: String, _ what: @autoclosure () -> String? = nil) throws -> Token {
         if let t = try acceptKeyword(k) { return t }
-        throw try unexpected(what ?? k)
+        throw try unexpected(what() ?? k)
+    }
+
+    /// An error at `token`.
+    func failure(at token: Token, _ message: @autoclosure () -> String) -> SPARQLSyntaxError {
+        SPARQLSyntaxError(line: token.line, column: token.column, message: message())
     }
 
     /// "expected X but found Y" at the next token, with a suggestion when the
-    /// token looks like a misspelt keyword.
-    func unexpected(_ expected: String, suggesting candidates: [String] = Keywords.all) throws -> SPARQLSyntaxError {
+    /// token looks like a misspelling of one of `candidates`, or like a
+    /// variable without its `?`.
+    func unexpected(_ expected: @autoclosure () -> String, suggesting candidates: [String] = []) throws -> SPARQLSyntaxError {
         let t = try peek()
-        var message = "expected \(expected) but found \(t.description)"
+        let wanted = expected()
+        var message = "expected \(wanted) but found \(t.description)"
         if let word = t.keyword, let guess = Keywords.suggestion(for: word, among: candidates) {
             message += " (did you mean \(guess)?)"
+        } else if let word = t.keyword, !Keywords.all.contains(word),
+                  ["variable", "triple pattern", "an object", "a subject", "expression"].contains(where: wanted.contains) {
+            message += " (variable names start with ? or $)"
         } else if t.isSymbol("<") {
             message += " (an IRI cannot contain spaces or any of <>\"{}|^`\\)"
         }
@@ -103,31 +112,48 @@ final class Parser {
 
     // MARK: - Guards
 
-    /// Runs `body` one nesting level deeper, refusing input nested beyond the limits.
-    func nested<T>(at token: Token, _ body: () throws -> T) throws -> T {
-        nesting += 1
-        treeDepth += 1
-        var probe = 0
-        withUnsafeMutablePointer(to: &probe) { print("nest", nesting, UInt(bitPattern: $0)) }
-        defer { nesting -= 1; treeDepth -= 1 }
-        if nesting > Self.maxNesting {
+    /// Enters one level of nesting (a group, bracket, `[ … ]`, list or
+    /// bracketed path); balance with `leave()`. Refuses input nested beyond
+    /// the limits, which keeps the recursion within a small, fixed stack.
+    func enter(at token: Token) throws {
+        if nesting >= Self.maxNesting {
             throw SPARQLSyntaxError(at: token, "the query is nested more than \(Self.maxNesting) levels deep here; simplify it")
         }
-        try checkTreeDepth(at: token)
-        return try body()
+        try deepen(at: token)
+        nesting += 1
+    }
+
+    func leave() {
+        nesting -= 1
+        treeDepth -= 1
     }
 
     /// Records that the tree being built grows one level deeper (a chained
-    /// operator, another group element); undo with `treeDepth -= n` when done.
+    /// operator, another group element); the caller restores `treeDepth`
+    /// when its chain or group ends.
     func deepen(at token: Token) throws {
-        treeDepth += 1
-        try checkTreeDepth(at: token)
-    }
-
-    private func checkTreeDepth(at token: Token) throws {
-        if treeDepth > Self.maxTreeDepth {
+        if treeDepth >= Self.maxTreeDepth {
             throw SPARQLSyntaxError(at: token, "the query is too deeply structured here (more than \(Self.maxTreeDepth) chained operators or group elements); split it up")
         }
+        treeDepth += 1
+    }
+
+    /// Sets where aggregates go (nil: refused, saying they are `banned`, e.g.
+    /// "in FILTER") and whether variables are logged; returns the previous
+    /// settings for `restore(_:)`.
+    func expressionContext(aggregates scope: AggregateScope?, banned: String,
+                           log: [(Variable, Token)]? = nil) -> ExpressionContext {
+        let saved = ExpressionContext(scope: aggregateScope, ban: aggregateBan, log: variableLog)
+        aggregateScope = scope
+        aggregateBan = banned
+        variableLog = log
+        return saved
+    }
+
+    func restore(_ saved: ExpressionContext) {
+        aggregateScope = saved.scope
+        aggregateBan = saved.ban
+        variableLog = saved.log
     }
 
     // MARK: - Names
@@ -170,9 +196,9 @@ final class Parser {
         }
     }
 
-    func expectIRI(_ what: String = "an IRI") throws -> String {
+    func expectIRI(_ what: @autoclosure () -> String = "an IRI") throws -> String {
         if let iri = try acceptIRI() { return iri }
-        throw try unexpected(what)
+        throw try unexpected(what())
     }
 
     private func unknownPrefix(_ prefix: String, at t: Token) -> SPARQLSyntaxError {
@@ -184,6 +210,13 @@ final class Parser {
         }
         return SPARQLSyntaxError(at: t, message)
     }
+}
+
+/// Where aggregates may go and which variables are logged, saved around a nested expression context.
+struct ExpressionContext {
+    var scope: AggregateScope?
+    var ban: String
+    var log: [(Variable, Token)]?
 }
 
 /// The aggregates of one SELECT (or other query form), each bound to a fresh variable.

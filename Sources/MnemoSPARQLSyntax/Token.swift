@@ -23,10 +23,18 @@ enum TokenKind: Equatable {
 /// preprocessed text (to tell `-5` from `- 5`).
 struct Token {
     var kind: TokenKind
-    var line: Int
-    var column: Int
-    var start: Int
-    var end: Int
+    private var position: (line: Int32, column: Int32, start: Int32, end: Int32)
+
+    init(kind: TokenKind, line: Int, column: Int, start: Int, end: Int) {
+        self.kind = kind
+        position = (Int32(clamping: line), Int32(clamping: column), Int32(clamping: start), Int32(clamping: end))
+    }
+
+    var line: Int { Int(position.line) }
+    var column: Int { Int(position.column) }
+    /// Where the token starts and ends in the preprocessed text.
+    var start: Int { Int(position.start) }
+    var end: Int { Int(position.end) }
 
     /// True for the symbol `s`.
     func isSymbol(_ s: String) -> Bool { kind == .symbol(s) }

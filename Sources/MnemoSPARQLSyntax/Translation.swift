@@ -117,7 +117,7 @@ extension Parser {
         var projectedSet: Set<Variable> = []
         if let star = clause.star {
             if isAggregate {
-                throw SPARQLSyntaxError(at: star, "SELECT * cannot be used with GROUP BY or aggregates; list the grouped variables and the aggregates to return")
+                throw failure(at: star, "SELECT * cannot be used with GROUP BY or aggregates; list the grouped variables and the aggregates to return")
             }
             projected = visibleVariables(of: p)
         }
@@ -125,18 +125,18 @@ extension Parser {
             switch item {
             case .variable(let v, let t):
                 if isAggregate && !scope.contains(v) {
-                    throw SPARQLSyntaxError(at: t, "?\(v) is selected but neither grouped nor aggregated; add it to GROUP BY or select an aggregate of it, such as (SAMPLE(?\(v)) AS ?\(v)_sample)")
+                    throw failure(at: t, "?\(v) is selected but neither grouped nor aggregated; add it to GROUP BY or select an aggregate of it, such as (SAMPLE(?\(v)) AS ?\(v)_sample)")
                 }
                 if projectedSet.insert(v).inserted { projected.append(v) }
             case .expression(let e, let v, let t, let uses):
                 if projectedSet.contains(v) {
-                    throw SPARQLSyntaxError(at: t, "?\(v) is selected twice; a SELECT expression must introduce a new variable")
+                    throw failure(at: t, "?\(v) is selected twice; a SELECT expression must introduce a new variable")
                 }
                 if scope.contains(v) {
-                    throw SPARQLSyntaxError(at: t, "?\(v) is already bound by the query pattern; a SELECT expression must introduce a new variable")
+                    throw failure(at: t, "?\(v) is already bound by the query pattern; a SELECT expression must introduce a new variable")
                 }
                 if isAggregate, let (u, at) = uses.first(where: { !scope.contains($0.0) }) {
-                    throw SPARQLSyntaxError(at: at, "?\(u) is used outside an aggregate in a SELECT expression but is not grouped; add it to GROUP BY or use an aggregate of it")
+                    throw failure(at: at, "?\(u) is used outside an aggregate in a SELECT expression but is not grouped; add it to GROUP BY or use an aggregate of it")
                 }
                 p = .extend(p, v, e)
                 scope.insert(v)
@@ -177,7 +177,7 @@ extension Parser {
                 v = plain
             } else {
                 if let named = key.variable, whereScope.contains(named) {
-                    throw SPARQLSyntaxError(at: key.token, "?\(named) is already bound by the query pattern; GROUP BY (expression AS ?name) must introduce a new variable")
+                    throw failure(at: key.token, "?\(named) is already bound by the query pattern; GROUP BY (expression AS ?name) must introduce a new variable")
                 }
                 v = key.variable ?? freshVariable("group")
                 p = .extend(p, v, key.expression)
