@@ -26,10 +26,14 @@ struct Compiler {
     mutating func compile(_ p: GraphPattern) throws -> Node {
         switch p {
         case .bgp(let triples):
-            return Node(.bgp(triples.map { CTriple(s: position($0.subject), p: position($0.predicate), o: position($0.object)) }))
+            return Node(.patterns(triples.map { .triple(CTriple(s: position($0.subject), p: position($0.predicate), o: position($0.object))) }))
         case .path(let s, let path, let o):
-            return Node(.path(position(s), path, position(o)))
-        case .join(let a, let b): return Node(.join(try compile(a), try compile(b)))
+            return Node(.patterns([.path(position(s), path, position(o))]))
+        case .join(let a, let b):
+            let x = try compile(a), y = try compile(b)
+            // Flatten joins of triples and paths into one group for the planner.
+            if case .patterns(let l) = x.kind, case .patterns(let r) = y.kind { return Node(.patterns(l + r)) }
+            return Node(.join(x, y))
         case .leftJoin(let a, let b, let e): return Node(.leftJoin(try compile(a), try compile(b), try e.map { try compile($0) }))
         case .filter(let e, let inner): return Node(.filter(try compile(e), try compile(inner)))
         case .union(let a, let b): return Node(.union(try compile(a), try compile(b)))

@@ -3,38 +3,65 @@ import MnemoStore
 
 extension Evaluator {
     /// The node's join order for this pattern of bound variables, chosen once.
-    func orderedTriples(_ node: Node, _ triples: [CTriple], _ input: Row, _ scope: Scope) -> [CTriple] {
-        if triples.count <= 1 { return triples }
+    func orderedElements(_ node: Node, _ elements: [PatternElement], _ input: Row, _ scope: Scope) -> [PatternElement] {
+        if elements.count <= 1 { return elements }
         var bound: [Int] = []
-        for t in triples {
-            for s in [t.s, t.p, t.o] { if case .variable(let v) = s, input[v] != 0, !bound.contains(v) { bound.append(v) } }
+        for e in elements {
+            for s in e.slots { if case .variable(let v) = s, input[v] != 0, !bound.contains(v) { bound.append(v) } }
         }
         let key = BoundKey(bound: bound, graph: scope.key)
         if let cached = node.orders[key] { return cached }
-        let chosen = order(triples, input, scope)
+        let chosen = order(elements, input, scope)
         node.orders[key] = chosen
         return chosen
     }
 
-    /// Orders triple patterns greedily: next the one with the fewest
+    /// Orders a join group greedily: next the member with the fewest
     /// estimated matches, given the variables bound so far.
-    func order(_ triples: [CTriple], _ input: Row, _ scope: Scope) -> [CTriple] {
-        if triples.count <= 1 { return triples }
+    func order(_ elements: [PatternElement], _ input: Row, _ scope: Scope) -> [PatternElement] {
         var bound = Set(input.indices.filter { input[$0] != 0 })
-        var left = triples
-        var out: [CTriple] = []
+        var left = elements
+        var out: [PatternElement] = []
         while !left.isEmpty {
             var best = 0
             var bestCost = Double.infinity
-            for (i, t) in left.enumerated() {
-                let c = cost(t, bound, input, scope)
+            for (i, e) in left.enumerated() {
+                let c: Double
+                switch e {
+                case .triple(let t): c = cost(t, bound, input, scope)
+                case .path(let s, _, let o): c = pathCost(s, o, bound)
+                }
                 if c < bestCost { bestCost = c; best = i }
             }
-            let t = left.remove(at: best)
-            out.append(t)
-            for s in [t.s, t.p, t.o] { if case .variable(let v) = s { bound.insert(v) } }
+            let e = left.remove(at: best)
+            out.append(e)
+            for s in e.slots { if case .variable(let v) = s { bound.insert(v) } }
         }
         return out
+    }
+
+    /// A rough cost for a path: cheap from a fixed end, very dear with both ends free.
+    private func pathCost(_ s: Slot, _ o: Slot, _ bound: Set<Int>) -> Double {
+        func fixed(_ x: Slot) -> Bool {
+            if case .variable(let v) = x { return bound.contains(v) }
+            return true
+        }
+        switch (fixed(s), fixed(o)) {
+        case (true, true): return 1
+        case (true, false), (false, true): return 100
+        case (false, false): return 1e12
+        }
+    }
+
+    /// Evaluates an ordered join group from member `i` on.
+    func evalPatterns(_ elements: [PatternElement], _ i: Int, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+        if i == elements.count { return try sink(row) }
+        switch elements[i] {
+        case .triple(let t):
+            return try evalTriple(t, row, scope) { try self.evalPatterns(elements, i + 1, $0, scope, sink) }
+        case .path(let s, let path, let o):
+            return try evalPath(s, path, o, row, scope) { try self.evalPatterns(elements, i + 1, $0, scope, sink) }
+        }
     }
 
     /// Estimated matches of a pattern: index range size for its constants,
@@ -55,9 +82,8 @@ extension Evaluator {
         return n / pow(1000, Double(joined))
     }
 
-    func evalBGP(_ triples: [CTriple], _ i: Int, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
-        if i == triples.count { return try sink(row) }
-        let t = triples[i]
+    /// Matches one triple pattern with the row's bindings, extending the row.
+    func evalTriple(_ t: CTriple, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
         @inline(__always) func value(_ s: Slot) -> TermID? {
             switch s {
             case .constant(let id): return id
@@ -72,7 +98,7 @@ extension Evaluator {
             if !Evaluator.bind(&out, t.s, ts) || !Evaluator.bind(&out, t.p, tp) || !Evaluator.bind(&out, t.o, to) {
                 return true
             }
-            keepGoing = try self.evalBGP(triples, i + 1, out, scope, sink)
+            keepGoing = try sink(out)
             return keepGoing
         }
         return keepGoing

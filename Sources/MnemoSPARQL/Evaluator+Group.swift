@@ -3,102 +3,86 @@ import MnemoSPARQLFunctions
 import MnemoSPARQLSyntax
 
 extension Evaluator {
-    /// GROUP BY with aggregates (SPARQL 1.1 Query, section 18.5).
+    /// GROUP BY with aggregates (SPARQL 1.1 Query, section 18.5), streaming:
+    /// each group keeps running aggregate states, not its solutions. COUNT of
+    /// a variable or of `*` only looks at term ids.
     func evalGroup(_ inner: Node, _ keys: [Int], _ aggregates: [(Int, CAggregate)], _ input: Row, _ scope: Scope,
                    _ sink: Sink) throws -> Bool {
-        var groups: [[TermID]: [Row]] = [:]
-        var order: [[TermID]] = []
-        var held = 0
-        defer { guardrail.release(held) }
+        var index: [[TermID]: Int] = [:]
+        var groupKeys: [[TermID]] = []
+        var states: [[AggregateState]] = []
+        let fresh = aggregates.map { AggregateState(for: $0.1) }
         try eval(inner, input, scope) { row in
+            try self.guardrail.tick()
             let key = keys.map { row[$0] }
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(row)
-            try self.guardrail.hold(1)
-            held += 1
+            let g: Int
+            if let i = index[key] {
+                g = i
+            } else {
+                g = groupKeys.count
+                index[key] = g
+                groupKeys.append(key)
+                states.append(fresh)
+                try self.guardrail.hold(1)
+            }
+            for a in aggregates.indices {
+                self.update(&states[g][a], aggregates[a].1, row, scope)
+            }
             return true
         }
+        defer { guardrail.release(groupKeys.count) }
         // With no GROUP BY there is one group, even of no solutions.
-        if keys.isEmpty && order.isEmpty {
-            order.append([])
-            groups[[]] = []
+        if keys.isEmpty && groupKeys.isEmpty {
+            groupKeys.append([])
+            states.append(fresh)
         }
-        for key in order {
-            let rows = groups[key]!
+        for (g, key) in groupKeys.enumerated() {
             var out = input
             for (i, k) in keys.enumerated() { out[k] = key[i] }
-            for (slot, aggregate) in aggregates {
-                if let v = try? aggregateValue(aggregate, rows, scope) {
-                    out[slot] = dictionary.intern(v)
-                }
+            for (a, (slot, aggregate)) in aggregates.enumerated() {
+                if let v = states[g][a].result(aggregate) { out[slot] = dictionary.intern(v) }
             }
             if try !sink(out) { return false }
         }
         return true
     }
 
-    private func aggregateValue(_ a: CAggregate, _ rows: [Row], _ scope: Scope) throws -> Term {
-        func values(_ e: CExpr, distinct: Bool) -> [Term?] {
-            var out: [Term?] = []
-            var seen = Set<Term>()
-            for r in rows {
-                let v = try? value(e, r, scope)
-                if distinct, let v { if !seen.insert(v).inserted { continue } }
-                out.append(v)
-            }
-            return out
-        }
-        let xsd = Vocabulary.xsd
+    /// Folds one solution into an aggregate's state.
+    private func update(_ st: inout AggregateState, _ a: CAggregate, _ row: Row, _ scope: Scope) {
+        if st.failed { return }
         switch a {
-        case .count(let e, let distinct):
-            guard let e else {
-                let n = distinct ? Set(rows).count : rows.count
-                return .typed(String(n), xsd + "integer")
+        case .count(nil, let distinct):
+            if distinct { st.seenRows.insert(row) } else { st.count += 1 }
+        case .count(let e?, let distinct):
+            if case .variable(let slot) = e {
+                let id = row[slot]
+                if id == 0 { return }
+                if distinct { st.seenIDs.insert(id) } else { st.count += 1 }
+                return
             }
-            return .typed(String(values(e, distinct: distinct).compactMap { $0 }.count), xsd + "integer")
-        case .sum(let e, let distinct):
-            var total: Term = .typed("0", xsd + "integer")
-            for v in values(e, distinct: distinct) {
-                guard let v else { throw ExpressionError("SUM over an error") }
-                total = try Builtins.add(total, v)
-            }
-            return total
-        case .avg(let e, let distinct):
-            let vs = values(e, distinct: distinct)
-            if vs.isEmpty { return .typed("0", xsd + "integer") }
-            var total: Term = .typed("0", xsd + "integer")
-            for v in vs {
-                guard let v else { throw ExpressionError("AVG over an error") }
-                total = try Builtins.add(total, v)
-            }
-            return try Builtins.divide(total, .typed(String(vs.count), xsd + "integer"))
+            guard let v = try? value(e, row, scope) else { return }
+            if distinct { st.seen.insert(v) } else { st.count += 1 }
+        case .sum(let e, let distinct), .avg(let e, let distinct):
+            guard let v = try? value(e, row, scope) else { st.failed = true; return }
+            if distinct, !st.seen.insert(v).inserted { return }
+            do { try st.numeric.add(v) } catch { st.failed = true }
         case .min(let e, let distinct), .max(let e, let distinct):
-            let isMin: Bool
-            if case .min = a { isMin = true } else { isMin = false }
-            var best: Term?
-            for v in values(e, distinct: distinct) {
-                guard let v else { throw ExpressionError("MIN/MAX over an error") }
-                if let b = best {
-                    let c = Builtins.orderCompare(v, b)
-                    if isMin ? c < 0 : c > 0 { best = v }
-                } else {
-                    best = v
-                }
+            _ = distinct  // the extreme of the distinct values is the extreme of all values
+            guard let v = try? value(e, row, scope) else { st.failed = true; return }
+            var isMin = false
+            if case .min = a { isMin = true }
+            if let b = st.best {
+                let c = Builtins.orderCompare(v, b)
+                if isMin ? c < 0 : c > 0 { st.best = v }
+            } else {
+                st.best = v
             }
-            guard let best else { throw ExpressionError("MIN/MAX of no values") }
-            return best
-        case .sample(let e, let distinct):
-            guard let v = values(e, distinct: distinct).first(where: { $0 != nil }) ?? nil else {
-                throw ExpressionError("SAMPLE of no values")
-            }
-            return v
-        case .groupConcat(let e, let separator, let distinct):
-            var parts: [String] = []
-            for v in values(e, distinct: distinct) {
-                guard let v, case .literal(let l) = v else { throw ExpressionError("GROUP_CONCAT over a non-literal") }
-                parts.append(l.lexical)
-            }
-            return .string(parts.joined(separator: separator))
+        case .sample(let e, _):
+            if st.best == nil, let v = try? value(e, row, scope) { st.best = v }
+        case .groupConcat(let e, _, let distinct):
+            guard let v = try? value(e, row, scope), case .literal(let l) = v else { st.failed = true; return }
+            if distinct, !st.seen.insert(v).inserted { return }
+            st.parts.append(l.lexical)
         }
     }
 
@@ -113,5 +97,37 @@ extension Evaluator {
             return x.offset < y.offset
         }
         return sorted.map { $0.element.0 }
+    }
+}
+
+/// The running state of one aggregate over one group.
+struct AggregateState {
+    var count = 0
+    var numeric = NumericAccumulator()
+    var failed = false
+    var best: Term?
+    var parts: [String] = []
+    var seen = Set<Term>()
+    var seenIDs = Set<TermID>()
+    var seenRows = Set<Row>()
+
+    init(for a: CAggregate) {}
+
+    /// The aggregate's value, or nil (unbound) after an error or for MIN/MAX/SAMPLE of nothing.
+    func result(_ a: CAggregate) -> Term? {
+        if failed { return nil }
+        let integer = Vocabulary.xsd + "integer"
+        switch a {
+        case .count(nil, let distinct):
+            return .typed(String(distinct ? seenRows.count : count), integer)
+        case .count(let e?, let distinct):
+            if !distinct { return .typed(String(count), integer) }
+            if case .variable = e { return .typed(String(seenIDs.count), integer) }
+            return .typed(String(seen.count), integer)
+        case .sum: return numeric.sum
+        case .avg: return try? numeric.average()
+        case .min, .max, .sample: return best
+        case .groupConcat(_, let separator, _): return .string(parts.joined(separator: separator))
+        }
     }
 }

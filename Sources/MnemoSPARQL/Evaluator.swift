@@ -56,10 +56,8 @@ final class Evaluator {
             return try joinIndependent(node, input, scope, sink)
         }
         switch node.kind {
-        case .bgp(let triples):
-            return try evalBGP(orderedTriples(node, triples, input, scope), 0, input, scope, sink)
-        case .path(let s, let path, let o):
-            return try evalPath(s, path, o, input, scope, sink)
+        case .patterns(let elements):
+            return try evalPatterns(orderedElements(node, elements, input, scope), 0, input, scope, sink)
         case .join(let a, let b):
             if b.substitutable || !a.substitutable {
                 return try eval(a, input, scope) { try self.eval(b, $0, scope, sink) }

@@ -46,11 +46,26 @@ struct CTriple {
     var s: Slot, p: Slot, o: Slot
 }
 
+/// One member of a join group: a triple pattern or a property path. Joins of
+/// BGPs and paths are flattened into one group, so the planner orders paths
+/// and triples together (a path from a bound node first, say).
+enum PatternElement {
+    case triple(CTriple)
+    case path(Slot, PropertyPath, Slot)
+
+    var slots: [Slot] {
+        switch self {
+        case .triple(let t): return [t.s, t.p, t.o]
+        case .path(let s, _, let o): return [s, o]
+        }
+    }
+}
+
 /// A node of the evaluation plan, compiled from the algebra.
 final class Node {
     enum Kind {
-        case bgp([CTriple])
-        case path(Slot, PropertyPath, Slot)
+        /// A join group of triple patterns and paths (a BGP is one with triples only).
+        case patterns([PatternElement])
         case join(Node, Node)
         case leftJoin(Node, Node, CExpr?)
         case filter(CExpr, Node)
@@ -74,13 +89,13 @@ final class Node {
     let substitutable: Bool
     /// The node's solutions evaluated on their own, per graph scope, kept once computed.
     var independent: [GraphKey: [Row]] = [:]
-    /// For a BGP: the join order chosen for each set of incoming bound slots.
-    var orders: [BoundKey: [CTriple]] = [:]
+    /// For a join group: the order chosen for each set of incoming bound slots.
+    var orders: [BoundKey: [PatternElement]] = [:]
 
     init(_ kind: Kind) {
         self.kind = kind
         switch kind {
-        case .bgp, .path, .values: substitutable = true
+        case .patterns, .values: substitutable = true
         case .join(let a, let b), .union(let a, let b): substitutable = a.substitutable && b.substitutable
         case .graph(_, let inner): substitutable = inner.substitutable
         default: substitutable = false

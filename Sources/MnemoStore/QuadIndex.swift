@@ -204,7 +204,7 @@ public final class IndexSnapshot: Sendable {
     /// Calls `body` for each quad matching `pattern`, until it returns false.
     /// A pattern with `g == nil` ranges over every graph, the default graph included.
     public func forEach(matching pattern: QuadPattern, _ body: (QuadIDs) throws -> Bool) rethrows {
-        let order = IndexOrder.best(for: pattern)
+        let order = chooseOrder(for: pattern)
         let (c0, c1, c2, c3) = order.components(pattern)
         // The bound prefix, and whether anything after it is still bound.
         var low = IndexKey(0, 0, 0, 0), high = IndexKey(.max, .max, .max, .max)
@@ -245,10 +245,17 @@ public final class IndexSnapshot: Sendable {
         return out
     }
 
-    /// An upper bound on the number of quads matching `pattern`, from range
-    /// sizes alone (exact when every bound position is in the key prefix).
-    public func estimateCount(_ pattern: QuadPattern) -> Int {
+    /// The order for a pattern. A graph with a predicate or object but no
+    /// subject can be served by the P or O order (testing the graph per quad)
+    /// or by the G order (testing the rest): take the smaller range.
+    func chooseOrder(for pattern: QuadPattern) -> IndexOrder {
         let order = IndexOrder.best(for: pattern)
+        guard pattern.g != nil, pattern.s == nil, order != .gspo else { return order }
+        return rangeSize(order, pattern) <= rangeSize(.gspo, pattern) ? order : .gspo
+    }
+
+    /// The number of keys in the order's range for the pattern's bound prefix.
+    func rangeSize(_ order: IndexOrder, _ pattern: QuadPattern) -> Int {
         let (c0, c1, c2, c3) = order.components(pattern)
         var low = IndexKey(0, 0, 0, 0), high = IndexKey(.max, .max, .max, .max)
         if let v = c0 {
@@ -269,6 +276,12 @@ public final class IndexSnapshot: Sendable {
             n += hi - lo
         }
         return n
+    }
+
+    /// An upper bound on the number of quads matching `pattern`, from range
+    /// sizes alone (exact when every bound position is in the key prefix).
+    public func estimateCount(_ pattern: QuadPattern) -> Int {
+        rangeSize(chooseOrder(for: pattern), pattern)
     }
 
     /// Bytes held by the sorted runs.

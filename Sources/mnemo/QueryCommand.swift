@@ -84,7 +84,7 @@ struct QueryCommand: ParsableCommand {
                 let result = try engine.execute(parsed, dataset: selection, limits: limits)
                 let elapsed = Date().timeIntervalSince(start)
                 try write(result)
-                if time { note(String(format: "%@: %.3f s", q.name, elapsed)) }
+                if time { note(String(format: "%@: %.3f ms", q.name, elapsed * 1000)) }
             } catch let e as CLIError {
                 note("mnemo: \(e.description)")
                 failed = true
