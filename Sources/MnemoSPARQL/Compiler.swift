@@ -26,16 +26,24 @@ struct Compiler {
     mutating func compile(_ p: GraphPattern) throws -> Node {
         switch p {
         case .bgp(let triples):
-            return Node(.patterns(triples.map { .triple(CTriple(s: position($0.subject), p: position($0.predicate), o: position($0.object))) }))
+            return Node(.patterns(triples.map { .triple(CTriple(s: position($0.subject), p: position($0.predicate), o: position($0.object))) }, filters: []))
         case .path(let s, let path, let o):
-            return Node(.patterns([.path(position(s), path, position(o))]))
+            return Node(.patterns([.path(position(s), path, position(o))], filters: []))
         case .join(let a, let b):
             let x = try compile(a), y = try compile(b)
             // Flatten joins of triples and paths into one group for the planner.
-            if case .patterns(let l) = x.kind, case .patterns(let r) = y.kind { return Node(.patterns(l + r)) }
+            if case .patterns(let l, let lf) = x.kind, case .patterns(let r, let rf) = y.kind, lf.isEmpty, rf.isEmpty {
+                return Node(.patterns(l + r, filters: []))
+            }
             return Node(.join(x, y))
         case .leftJoin(let a, let b, let e): return Node(.leftJoin(try compile(a), try compile(b), try e.map { try compile($0) }))
-        case .filter(let e, let inner): return Node(.filter(try compile(e), try compile(inner)))
+        case .filter(let e, let inner):
+            let condition = try compile(e), n = try compile(inner)
+            // Push the filter into a join group, where it runs as soon as its variables are bound.
+            if case .patterns(let elements, let filters) = n.kind {
+                return Node(.patterns(elements, filters: filters + condition.conjuncts))
+            }
+            return Node(.filter(condition, n))
         case .union(let a, let b): return Node(.union(try compile(a), try compile(b)))
         case .minus(let a, let b): return Node(.minus(try compile(a), try compile(b)))
         case .graph(let g, let inner): return Node(.graph(position(g), try compile(inner)))
@@ -78,7 +86,7 @@ struct Compiler {
 
     mutating func compile(_ e: Expression) throws -> CExpr {
         switch e {
-        case .term(let t): return .constant(dictionary.intern(t))
+        case .term(let t): return .constant(dictionary.intern(t), t)
         case .variable(let v): return .variable(slot(v))
         case .or(let a, let b): return .or(try compile(a), try compile(b))
         case .and(let a, let b): return .and(try compile(a), try compile(b))

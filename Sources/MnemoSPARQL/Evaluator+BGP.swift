@@ -2,18 +2,35 @@ import MnemoRDF
 import MnemoStore
 
 extension Evaluator {
-    /// The node's join order for this pattern of bound variables, chosen once.
-    func orderedElements(_ node: Node, _ elements: [PatternElement], _ input: Row, _ scope: Scope) -> [PatternElement] {
-        if elements.count <= 1 { return elements }
+    /// The node's plan for this pattern of bound variables, chosen once:
+    /// the members in order, and each filter placed after the member that
+    /// binds the last of its variables the group binds.
+    func groupPlan(_ node: Node, _ elements: [PatternElement], _ filters: [CExpr], _ input: Row, _ scope: Scope) -> GroupPlan {
         var bound: [Int] = []
         for e in elements {
             for s in e.slots { if case .variable(let v) = s, input[v] != 0, !bound.contains(v) { bound.append(v) } }
         }
         let key = BoundKey(bound: bound, graph: scope.key)
         if let cached = node.orders[key] { return cached }
-        let chosen = order(elements, input, scope)
-        node.orders[key] = chosen
-        return chosen
+        let ordered = elements.count <= 1 ? elements : order(elements, input, scope)
+        var groupVars = Set<Int>()
+        for e in ordered { for s in e.slots { if case .variable(let v) = s { groupVars.insert(v) } } }
+        var plan = GroupPlan(elements: ordered, before: [], after: Array(repeating: [], count: ordered.count))
+        for f in filters {
+            let needed = f.slots.intersection(groupVars).subtracting(bound)
+            var have = Set<Int>()
+            var placed = false
+            if needed.isEmpty { plan.before.append(f); continue }
+            for (i, e) in ordered.enumerated() {
+                for s in e.slots { if case .variable(let v) = s { have.insert(v) } }
+                if needed.isSubset(of: have) { plan.after[i].append(f); placed = true; break }
+            }
+            if !placed { plan.after[ordered.count - 1].append(f) }
+        }
+        // At one position, cheap tests first, EXISTS (a pattern match per row) last.
+        plan.after = plan.after.map { fs in fs.filter { !$0.hasExists } + fs.filter { $0.hasExists } }
+        node.orders[key] = plan
+        return plan
     }
 
     /// Orders a join group greedily: next the member with the fewest
@@ -53,14 +70,16 @@ extension Evaluator {
         }
     }
 
-    /// Evaluates an ordered join group from member `i` on.
-    func evalPatterns(_ elements: [PatternElement], _ i: Int, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
-        if i == elements.count { return try sink(row) }
-        switch elements[i] {
-        case .triple(let t):
-            return try evalTriple(t, row, scope) { try self.evalPatterns(elements, i + 1, $0, scope, sink) }
-        case .path(let s, let path, let o):
-            return try evalPath(s, path, o, row, scope) { try self.evalPatterns(elements, i + 1, $0, scope, sink) }
+    /// Evaluates a planned join group from member `i` on.
+    func evalPatterns(_ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+        if i == plan.elements.count { return try sink(row) }
+        let next: Sink = { out in
+            for f in plan.after[i] where try !self.effectiveBoolean(f, out, scope) { return true }
+            return try self.evalPatterns(plan, i + 1, out, scope, sink)
+        }
+        switch plan.elements[i] {
+        case .triple(let t): return try evalTriple(t, row, scope, next)
+        case .path(let s, let path, let o): return try evalPath(s, path, o, row, scope, next)
         }
     }
 

@@ -65,7 +65,7 @@ extension Evaluator {
 
     private func idOf(_ e: CExpr, _ row: Row) -> TermID? {
         switch e {
-        case .constant(let id): return id
+        case .constant(let id, _): return id
         case .variable(let s): return row[s] == 0 ? nil : row[s]
         default: return nil
         }
@@ -74,11 +74,17 @@ extension Evaluator {
     /// The value of `e` on `row`. Throws ``ExpressionError`` for SPARQL's errors (unbound variables included).
     func value(_ e: CExpr, _ row: Row, _ scope: Scope) throws -> Term {
         switch e {
-        case .constant(let id):
-            return dictionary.term(id)
+        case .constant(_, let term):
+            return term
         case .variable(let slot):
-            guard row[slot] != 0 else { throw ExpressionError("unbound variable") }
-            return dictionary.term(row[slot])
+            let id = row[slot]
+            guard id != 0 else { throw ExpressionError("unbound variable") }
+            // A filter often reads one variable several times: keep its last decoded term.
+            if decodedIDs[slot] == id, let t = decodedTerms[slot] { return t }
+            let t = dictionary.term(id)
+            decodedIDs[slot] = id
+            decodedTerms[slot] = t
+            return t
         case .or, .and, .not, .bound, .exists, .compare, .in:
             return .typed(try truth(e, row, scope) ? "true" : "false", Vocabulary.xsd + "boolean")
         case .arithmetic(let op, let a, let b):

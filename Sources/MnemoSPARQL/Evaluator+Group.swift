@@ -9,16 +9,22 @@ extension Evaluator {
     func evalGroup(_ inner: Node, _ keys: [Int], _ aggregates: [(Int, CAggregate)], _ input: Row, _ scope: Scope,
                    _ sink: Sink) throws -> Bool {
         var index: [[TermID]: Int] = [:]
+        // One grouping variable (the common case) keys by the id itself, with no array per solution.
+        var singleIndex: [TermID: Int] = [:]
+        let single = keys.count == 1 ? keys[0] : nil
         var groupKeys: [[TermID]] = []
         var states: [[AggregateState]] = []
         let fresh = aggregates.map { AggregateState(for: $0.1) }
         try eval(inner, input, scope) { row in
             try self.guardrail.tick()
-            let key = keys.map { row[$0] }
             let g: Int
-            if let i = index[key] {
+            if let single, let i = singleIndex[row[single]] {
+                g = i
+            } else if single == nil, let i = index[keys.map { row[$0] }] {
                 g = i
             } else {
+                let key = keys.map { row[$0] }
+                if let single { singleIndex[row[single]] = groupKeys.count }
                 g = groupKeys.count
                 index[key] = g
                 groupKeys.append(key)

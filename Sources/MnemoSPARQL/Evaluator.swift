@@ -35,6 +35,10 @@ final class Evaluator {
 
     typealias Sink = (Row) throws -> Bool
 
+    /// Per variable slot, the id last decoded and its term (see `value`).
+    var decodedIDs: [TermID]
+    var decodedTerms: [Term?]
+
     init(snapshot: IndexSnapshot, dictionary: QueryDictionary, width: Int, dataset: EvaluationDataset,
          functions: FunctionContext, guardrail: LimitGuard) {
         self.snapshot = snapshot
@@ -43,6 +47,8 @@ final class Evaluator {
         self.dataset = dataset
         self.functions = functions
         self.guardrail = guardrail
+        decodedIDs = Array(repeating: 0, count: width)
+        decodedTerms = Array(repeating: nil, count: width)
     }
 
     var defaultScope: Scope { Scope(graphs: .union(dataset.defaultGraphs), key: .defaultGraph) }
@@ -56,8 +62,10 @@ final class Evaluator {
             return try joinIndependent(node, input, scope, sink)
         }
         switch node.kind {
-        case .patterns(let elements):
-            return try evalPatterns(orderedElements(node, elements, input, scope), 0, input, scope, sink)
+        case .patterns(let elements, let filters):
+            let plan = groupPlan(node, elements, filters, input, scope)
+            for f in plan.before where try !effectiveBoolean(f, input, scope) { return true }
+            return try evalPatterns(plan, 0, input, scope, sink)
         case .join(let a, let b):
             if b.substitutable || !a.substitutable {
                 return try eval(a, input, scope) { try self.eval(b, $0, scope, sink) }

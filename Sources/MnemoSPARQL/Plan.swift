@@ -12,7 +12,8 @@ enum Slot: Equatable {
 
 /// An expression with its variables resolved to slots.
 indirect enum CExpr {
-    case constant(TermID)
+    /// A constant, with its term decoded once at compile time.
+    case constant(TermID, Term)
     case variable(Int)
     case or(CExpr, CExpr), and(CExpr, CExpr), not(CExpr)
     case compare(ComparisonOp, CExpr, CExpr)
@@ -64,8 +65,10 @@ enum PatternElement {
 /// A node of the evaluation plan, compiled from the algebra.
 final class Node {
     enum Kind {
-        /// A join group of triple patterns and paths (a BGP is one with triples only).
-        case patterns([PatternElement])
+        /// A join group of triple patterns and paths (a BGP is one with triples
+        /// only), with the filters over it, each run as soon as the members
+        /// binding its variables have matched.
+        case patterns([PatternElement], filters: [CExpr])
         case join(Node, Node)
         case leftJoin(Node, Node, CExpr?)
         case filter(CExpr, Node)
@@ -89,13 +92,19 @@ final class Node {
     let substitutable: Bool
     /// The node's solutions evaluated on their own, per graph scope, kept once computed.
     var independent: [GraphKey: [Row]] = [:]
-    /// For a join group: the order chosen for each set of incoming bound slots.
-    var orders: [BoundKey: [PatternElement]] = [:]
+    /// For a join group: the order chosen for each set of incoming bound
+    /// slots, and after which member each filter runs.
+    var orders: [BoundKey: GroupPlan] = [:]
 
     init(_ kind: Kind) {
         self.kind = kind
         switch kind {
-        case .patterns, .values: substitutable = true
+        case .patterns(let elements, let filters):
+            // Filters see only the group's bindings; incoming bindings of
+            // other variables must not reach them, so then evaluate on its own.
+            let own = Set(elements.flatMap { $0.slots }.compactMap { s -> Int? in if case .variable(let v) = s { return v }; return nil })
+            substitutable = filters.allSatisfy { $0.slots.isSubset(of: own) }
+        case .values: substitutable = true
         case .join(let a, let b), .union(let a, let b): substitutable = a.substitutable && b.substitutable
         case .graph(_, let inner): substitutable = inner.substitutable
         default: substitutable = false
@@ -113,4 +122,81 @@ enum GraphKey: Hashable {
 struct BoundKey: Hashable {
     var bound: [Int]
     var graph: GraphKey
+}
+
+/// A join group's evaluation order: its members in order, and per member the
+/// filters to apply once it has matched (`before` holds those whose variables
+/// arrive bound).
+struct GroupPlan {
+    var elements: [PatternElement]
+    var before: [CExpr]
+    var after: [[CExpr]]
+}
+
+extension CExpr {
+    /// Every variable slot the expression reads, inside EXISTS patterns too.
+    var slots: Set<Int> {
+        var out = Set<Int>()
+        collect(&out)
+        return out
+    }
+
+    func collect(_ out: inout Set<Int>) {
+        switch self {
+        case .constant: break
+        case .variable(let s), .bound(let s): out.insert(s)
+        case .or(let a, let b), .and(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
+            a.collect(&out); b.collect(&out)
+        case .not(let a), .unaryPlus(let a), .unaryMinus(let a): a.collect(&out)
+        case .in(let a, let list, _): a.collect(&out); for e in list { e.collect(&out) }
+        case .if(let a, let b, let c): a.collect(&out); b.collect(&out); c.collect(&out)
+        case .coalesce(let list), .builtin(_, let list), .function(_, let list): for e in list { e.collect(&out) }
+        case .exists(let node, _): node.collectSlots(&out)
+        }
+    }
+
+    /// True when evaluating the expression matches a pattern (EXISTS).
+    var hasExists: Bool {
+        switch self {
+        case .exists: return true
+        case .constant, .variable, .bound: return false
+        case .or(let a, let b), .and(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
+            return a.hasExists || b.hasExists
+        case .not(let a), .unaryPlus(let a), .unaryMinus(let a): return a.hasExists
+        case .in(let a, let list, _): return a.hasExists || list.contains { $0.hasExists }
+        case .if(let a, let b, let c): return a.hasExists || b.hasExists || c.hasExists
+        case .coalesce(let list), .builtin(_, let list), .function(_, let list): return list.contains { $0.hasExists }
+        }
+    }
+
+    /// The conjuncts of an `&&` chain.
+    var conjuncts: [CExpr] {
+        if case .and(let a, let b) = self { return a.conjuncts + b.conjuncts }
+        return [self]
+    }
+}
+
+extension Node {
+    /// Every variable slot mentioned in the node and below.
+    func collectSlots(_ out: inout Set<Int>) {
+        func slot(_ s: Slot) { if case .variable(let v) = s { out.insert(v) } }
+        switch kind {
+        case .patterns(let elements, let filters):
+            for e in elements { for s in e.slots { slot(s) } }
+            for f in filters { f.collect(&out) }
+        case .join(let a, let b), .union(let a, let b), .minus(let a, let b):
+            a.collectSlots(&out); b.collectSlots(&out)
+        case .leftJoin(let a, let b, let e):
+            a.collectSlots(&out); b.collectSlots(&out); e?.collect(&out)
+        case .filter(let e, let a): e.collect(&out); a.collectSlots(&out)
+        case .graph(let g, let a): slot(g); a.collectSlots(&out)
+        case .extend(let a, let v, let e): a.collectSlots(&out); out.insert(v); e.collect(&out)
+        case .values(let vars, _): out.formUnion(vars)
+        case .group(let a, let keys, let aggs): a.collectSlots(&out); out.formUnion(keys); out.formUnion(aggs.map(\.0))
+        case .orderBy(let a, let conds): a.collectSlots(&out); for c in conds { c.0.collect(&out) }
+        case .project(let a, let vars): a.collectSlots(&out); out.formUnion(vars)
+        case .distinct(let a), .reduced(let a), .slice(let a, _, _): a.collectSlots(&out)
+        case .service: break
+        }
+    }
 }
