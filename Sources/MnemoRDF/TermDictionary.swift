@@ -24,6 +24,11 @@ public final class TermDictionary: @unchecked Sendable {
     /// Approximate bytes held by the dictionary.
     public var memoryBytes: Int { lock.withReadLock { store.memoryBytes } }
 
+    /// Gives back memory reserved for growth, after a bulk load.
+    public func trim() {
+        lock.withWriteLock { store.trim() }
+    }
+
     /// The id of an encoded term, if present.
     public func lookup(encoded bytes: UnsafeRawBufferPointer) -> TermID? {
         lock.withReadLock { store.find(bytes, hash: TermDictionary.hash(bytes)) }
@@ -160,8 +165,9 @@ private struct Storage {
 
     mutating func append(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> TermID {
         if arenaUsed + bytes.count > arenaCapacity {
-            var cap = arenaCapacity * 2
-            while cap < arenaUsed + bytes.count { cap *= 2 }
+            // Grow by a quarter (at least 1 MiB): doubling would leave up to half the arena unused.
+            var cap = max(arenaCapacity + arenaCapacity / 4, arenaCapacity + (1 << 20))
+            while cap < arenaUsed + bytes.count { cap += cap / 4 }
             let grown = UnsafeMutableRawPointer.allocate(byteCount: cap, alignment: 8)
             grown.copyMemory(from: arena, byteCount: arenaUsed)
             arena.deallocate()
@@ -174,8 +180,23 @@ private struct Storage {
         let id = TermID(count)
         starts.append(arenaUsed)
         hashes.append(UInt32(truncatingIfNeeded: hash >> 32))
-        if count * 2 > table.count { rehash(table.count * 2) } else { place(id, hash: hash) }
+        // Keep the table at most 70% full.
+        if count * 10 > table.count * 7 { rehash(table.count * 2) } else { place(id, hash: hash) }
         return id
+    }
+
+    mutating func trim() {
+        if arenaCapacity > arenaUsed + 4096 {
+            let cap = max(arenaUsed, 1 << 16)
+            let fitted = UnsafeMutableRawPointer.allocate(byteCount: cap, alignment: 8)
+            fitted.copyMemory(from: arena, byteCount: arenaUsed)
+            arena.deallocate()
+            arena = fitted
+            arenaCapacity = cap
+        }
+        // Copies through a buffer pointer get storage of their exact size.
+        if starts.capacity > starts.count + 1024 { starts = starts.withUnsafeBufferPointer { Array($0) } }
+        if hashes.capacity > hashes.count + 1024 { hashes = hashes.withUnsafeBufferPointer { Array($0) } }
     }
 
     private mutating func place(_ id: TermID, hash: UInt64) {

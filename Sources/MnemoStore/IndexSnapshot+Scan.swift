@@ -64,19 +64,7 @@ extension IndexSnapshot {
 
     /// Scans the runs of one order, merged into key order, within the pattern's prefix range.
     func mergedScan(order: IndexOrder, pattern: QuadPattern, _ body: (QuadIDs) throws -> Bool) rethrows {
-        let (c0, c1, c2, c3) = order.components(pattern)
-        var low = IndexKey(0, 0, 0, 0), high = IndexKey(.max, .max, .max, .max)
-        var residual = false
-        if let v = c0 {
-            low.a = v; high.a = v
-            if let v = c1 {
-                low.b = v; high.b = v
-                if let v = c2 {
-                    low.c = v; high.c = v
-                    if let v = c3 { low.d = v; high.d = v }
-                } else { residual = c3 != nil }
-            } else { residual = c2 != nil || c3 != nil }
-        } else { residual = c1 != nil || c2 != nil || c3 != nil }
+        let (low, high, residual) = IndexSnapshot.range(order, pattern)
         let list = runs[order.rawValue]
         @inline(__always) func accept(_ q: QuadIDs) -> Bool {
             if !residual { return true }

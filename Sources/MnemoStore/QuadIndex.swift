@@ -205,20 +205,7 @@ public final class IndexSnapshot: Sendable {
     /// A pattern with `g == nil` ranges over every graph, the default graph included.
     public func forEach(matching pattern: QuadPattern, _ body: (QuadIDs) throws -> Bool) rethrows {
         let order = chooseOrder(for: pattern)
-        let (c0, c1, c2, c3) = order.components(pattern)
-        // The bound prefix, and whether anything after it is still bound.
-        var low = IndexKey(0, 0, 0, 0), high = IndexKey(.max, .max, .max, .max)
-        var residual = false
-        if let v = c0 {
-            low.a = v; high.a = v
-            if let v = c1 {
-                low.b = v; high.b = v
-                if let v = c2 {
-                    low.c = v; high.c = v
-                    if let v = c3 { low.d = v; high.d = v }
-                } else { residual = c3 != nil }
-            } else { residual = c2 != nil || c3 != nil }
-        } else { residual = c1 != nil || c2 != nil || c3 != nil }
+        let (low, high, residual) = IndexSnapshot.range(order, pattern)
         for run in runs[order.rawValue] {
             var i = run.lowerBound(low)
             let keys = run.keys
@@ -256,18 +243,7 @@ public final class IndexSnapshot: Sendable {
 
     /// The number of keys in the order's range for the pattern's bound prefix.
     func rangeSize(_ order: IndexOrder, _ pattern: QuadPattern) -> Int {
-        let (c0, c1, c2, c3) = order.components(pattern)
-        var low = IndexKey(0, 0, 0, 0), high = IndexKey(.max, .max, .max, .max)
-        if let v = c0 {
-            low.a = v; high.a = v
-            if let v = c1 {
-                low.b = v; high.b = v
-                if let v = c2 {
-                    low.c = v; high.c = v
-                    if let v = c3 { low.d = v; high.d = v }
-                }
-            }
-        }
+        let (low, high, _) = IndexSnapshot.range(order, pattern)
         var n = 0
         for run in runs[order.rawValue] {
             let lo = run.lowerBound(low)
@@ -282,6 +258,25 @@ public final class IndexSnapshot: Sendable {
     /// sizes alone (exact when every bound position is in the key prefix).
     public func estimateCount(_ pattern: QuadPattern) -> Int {
         rangeSize(chooseOrder(for: pattern), pattern)
+    }
+
+    /// The key range of an order holding the pattern's bound prefix, and
+    /// whether positions after the prefix are bound too (to test per key).
+    static func range(_ order: IndexOrder, _ pattern: QuadPattern) -> (low: IndexKey, high: IndexKey, residual: Bool) {
+        let (c0, c1, c2, c3) = order.components(pattern)
+        var low = IndexKey(0, 0, 0, 0), high = IndexKey(.max, .max, .max, .max)
+        var residual = false
+        if let v = c0 {
+            low.a = v; high.a = v
+            if let v = c1 {
+                low.b = v; high.b = v
+                if let v = c2 {
+                    low.c = v; high.c = v
+                    if let v = c3 { low.d = v; high.d = v }
+                } else { residual = c3 != nil }
+            } else { residual = c2 != nil || c3 != nil }
+        } else { residual = c1 != nil || c2 != nil || c3 != nil }
+        return (low, high, residual)
     }
 
     /// Bytes held by the sorted runs.

@@ -157,6 +157,7 @@ extension Store {
                 throw error
             }
             seen.removeAll()
+            dictionary.trim()
             let t = Date()
             publish { $0.adding(added) }
             report.indexSeconds = Date().timeIntervalSince(t)

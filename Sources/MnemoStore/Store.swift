@@ -50,6 +50,7 @@ public final class Store: @unchecked Sendable {
             backend.close()
             throw error
         }
+        dictionary.trim()
         return Store(location: location, dictionary: dictionary, backend: backend,
                      snapshot: IndexSnapshot.build(quads))
     }
