@@ -61,14 +61,27 @@ struct Compiler {
             return Node(.group(n, keys, compiled))
         case .orderBy(let inner, let conds):
             let n = try compile(inner)
-            return Node(.orderBy(n, try conds.map { (try compile($0.expression), $0.ascending) }))
+            return Node(.orderBy(n, try conds.map { (try compile($0.expression), $0.ascending) }, keep: nil))
         case .project(let inner, let vars):
             let n = try compile(inner)
             return Node(.project(n, vars.map { slot($0) }))
         case .distinct(let inner): return Node(.distinct(try compile(inner)))
         case .reduced(let inner): return Node(.reduced(try compile(inner)))
-        case .slice(let inner, let offset, let limit): return Node(.slice(try compile(inner), offset, limit))
+        case .slice(let inner, let offset, let limit):
+            let n = try compile(inner)
+            // LIMIT over ORDER BY (through a projection) needs only the first offset + limit rows.
+            if let limit { Compiler.bound(n, keep: offset + limit) }
+            return Node(.slice(n, offset, limit))
         case .service: return Node(.service)
+        }
+    }
+
+    /// Marks an ORDER BY directly under a slice (or under its projection) with how many rows it must keep.
+    static func bound(_ n: Node, keep: Int) {
+        switch n.kind {
+        case .orderBy(let inner, let conds, _): n.kind = .orderBy(inner, conds, keep: keep)
+        case .project(let inner, _): bound(inner, keep: keep)
+        default: break
         }
     }
 

@@ -5,12 +5,17 @@ extension Evaluator {
     /// The node's plan for this pattern of bound variables, chosen once:
     /// the members in order, and each filter placed after the member that
     /// binds the last of its variables the group binds.
-    func groupPlan(_ node: Node, _ elements: [PatternElement], _ filters: [CExpr], _ input: Row, _ scope: Scope) -> GroupPlan {
+    func boundKey(_ elements: [PatternElement], _ input: Row, _ scope: Scope) -> BoundKey {
         var bound: [Int] = []
         for e in elements {
             for s in e.slots { if case .variable(let v) = s, input[v] != 0, !bound.contains(v) { bound.append(v) } }
         }
-        let key = BoundKey(bound: bound, graph: scope.key)
+        return BoundKey(bound: bound, graph: scope.key)
+    }
+
+    func groupPlan(_ node: Node, _ key: BoundKey, _ elements: [PatternElement], _ filters: [CExpr], _ input: Row,
+                   _ scope: Scope) -> GroupPlan {
+        let bound = key.bound
         if let cached = node.orders[key] { return cached }
         let ordered = elements.count <= 1 ? elements : order(elements, input, scope)
         var groupVars = Set<Int>()
@@ -27,6 +32,7 @@ extension Evaluator {
             }
             if !placed { plan.after[ordered.count - 1].append(f) }
         }
+        plan.hashed = hashPlan(ordered, input, scope)
         // At one position, cheap tests first, EXISTS (a pattern match per row) last.
         plan.after = plan.after.map { fs in fs.filter { !$0.hasExists } + fs.filter { $0.hasExists } }
         node.orders[key] = plan
@@ -57,6 +63,69 @@ extension Evaluator {
         return out
     }
 
+    /// Decides which members to hash-join: now the second member of a group
+    /// whose first yields at least 50,000 solutions, when the second is keyed
+    /// on exactly one variable the first binds and holds at most twice as
+    /// many triples as the first yields.
+    func hashPlan(_ ordered: [PatternElement], _ input: Row, _ scope: Scope) -> [HashedMember?] {
+        var out = [HashedMember?](repeating: nil, count: ordered.count)
+        guard ordered.count >= 2, case .triple(let first) = ordered[0], case .triple(let second) = ordered[1] else { return out }
+        func fixed(_ s: Slot) -> TermID? {
+            switch s {
+            case .constant(let id): return id
+            case .variable(let v): return input[v] != 0 ? input[v] : nil
+            }
+        }
+        let n = snapshot.estimateTriples(s: fixed(first.s), p: fixed(first.p), o: fixed(first.o), in: scope.graphs)
+        guard n >= 50_000 else { return out }
+        var firstVars = Set<Int>()
+        for s in [first.s, first.p, first.o] { if case .variable(let v) = s, input[v] == 0 { firstVars.insert(v) } }
+        var key: (slot: Int, position: Int)?
+        var free: [(slot: Int, position: Int)] = []
+        var seen = Set<Int>()
+        for (position, s) in [second.s, second.p, second.o].enumerated() {
+            switch s {
+            case .constant: continue
+            case .variable(let v):
+                if input[v] != 0 { return out }             // bound from outside: keep probing
+                if !seen.insert(v).inserted { return out }  // a variable twice in the pattern
+                if firstVars.contains(v) {
+                    if key != nil { return out }            // keyed on two variables: keep probing
+                    key = (v, position)
+                } else {
+                    free.append((v, position))
+                }
+            }
+        }
+        guard let key else { return out }
+        let m = snapshot.estimateTriples(s: position(second.s), p: position(second.p), o: position(second.o), in: scope.graphs)
+        // Building the table costs about as much per entry as a probe saves: only when it is not much larger.
+        guard m <= 2 * n else { return out }
+        out[1] = HashedMember(keySlot: key.slot, keyPosition: key.position, free: free)
+        return out
+    }
+
+    private func position(_ s: Slot) -> TermID? {
+        if case .constant(let id) = s { return id }
+        return nil
+    }
+
+    /// The member's hash-join table, built once per scope.
+    func joinTable(_ node: Node, _ key: JoinTableKey, _ t: CTriple, _ h: HashedMember, _ scope: Scope) throws -> JoinTable {
+        if let table = node.joinTables[key] { return table }
+        let table = JoinTable()
+        try snapshot.forEachTriple(s: position(t.s), p: position(t.p), o: position(t.o), in: scope.graphs) { s, p, o in
+            try guardrail.tick()
+            let values = [s, p, o]
+            table.entries[values[h.keyPosition], default: []].append(contentsOf: h.free.map { values[$0.position] })
+            table.held += 1
+            return true
+        }
+        try guardrail.hold(table.held)
+        node.joinTables[key] = table
+        return table
+    }
+
     /// A rough cost for a path: cheap from a fixed end, very dear with both ends free.
     private func pathCost(_ s: Slot, _ o: Slot, _ bound: Set<Int>) -> Double {
         func fixed(_ x: Slot) -> Bool {
@@ -71,11 +140,27 @@ extension Evaluator {
     }
 
     /// Evaluates a planned join group from member `i` on.
-    func evalPatterns(_ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+    func evalPatterns(_ node: Node, _ key: BoundKey, _ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope,
+                      _ sink: Sink) throws -> Bool {
         if i == plan.elements.count { return try sink(row) }
-        let next: Sink = { out in
-            for f in plan.after[i] where try !self.effectiveBoolean(f, out, scope) { return true }
-            return try self.evalPatterns(plan, i + 1, out, scope, sink)
+        func next(_ out: Row) throws -> Bool {
+            for f in plan.after[i] where try !effectiveBoolean(f, out, scope) { return true }
+            return try evalPatterns(node, key, plan, i + 1, out, scope, sink)
+        }
+        if let h = plan.hashed[i], case .triple(let t) = plan.elements[i] {
+            let table = try joinTable(node, JoinTableKey(graph: scope.key, bound: key.bound, member: i), t, h, scope)
+            guard let values = table.entries[row[h.keySlot]] else { return true }
+            let width = h.free.count
+            var j = 0
+            while j < values.count || (width == 0 && j == 0) {
+                try guardrail.tick()
+                var out = row
+                for (k, f) in h.free.enumerated() { out[f.slot] = values[j + k] }
+                if try !next(out) { return false }
+                if width == 0 { break }
+                j += width
+            }
+            return true
         }
         switch plan.elements[i] {
         case .triple(let t): return try evalTriple(t, row, scope, next)

@@ -92,17 +92,43 @@ extension Evaluator {
         }
     }
 
-    /// Sorts rows by ORDER BY conditions (stable, so equal keys keep their order).
-    func sortRows(_ rows: [Row], _ conditions: [(CExpr, Bool)], _ scope: Scope) throws -> [Row] {
-        let keyed: [(Row, [Term?])] = rows.map { r in (r, conditions.map { try? value($0.0, r, scope) }) }
-        let sorted = keyed.enumerated().sorted { x, y in
+    /// The inner solutions sorted by ORDER BY conditions, stable (equal keys
+    /// keep their order). With `keep`, only the first `keep` are kept while
+    /// reading, so ORDER BY … LIMIT k holds k solutions, not all of them.
+    func sortedRows(_ inner: Node, _ conditions: [(CExpr, Bool)], _ keep: Int?, _ input: Row, _ scope: Scope) throws -> [Row] {
+        typealias Entry = (row: Row, keys: [OrderKey], seq: Int)
+        func before(_ x: Entry, _ y: Entry) -> Bool {
             for (i, c) in conditions.enumerated() {
-                let cmp = Builtins.orderCompare(x.element.1[i], y.element.1[i])
+                let cmp = OrderKey.compare(x.keys[i], y.keys[i])
                 if cmp != 0 { return c.1 ? cmp < 0 : cmp > 0 }
             }
-            return x.offset < y.offset
+            return x.seq < y.seq
         }
-        return sorted.map { $0.element.0 }
+        var entries: [Entry] = []
+        var seq = 0
+        var held = 0
+        defer { guardrail.release(held) }
+        try eval(inner, input, scope) { row in
+            let entry = (row: row, keys: conditions.map { OrderKey(try? self.value($0.0, row, scope)) }, seq: seq)
+            seq += 1
+            if let keep {
+                if keep == 0 { return true }
+                // A bounded buffer: when it is twice the size kept, cut it back to the best `keep`.
+                entries.append(entry)
+                if entries.count >= 2 * keep + 64 {
+                    entries.sort(by: before)
+                    entries.removeLast(entries.count - keep)
+                }
+            } else {
+                entries.append(entry)
+                try self.guardrail.hold(1)
+                held += 1
+            }
+            return true
+        }
+        entries.sort(by: before)
+        if let keep, entries.count > keep { entries.removeLast(entries.count - keep) }
+        return entries.map(\.row)
     }
 }
 

@@ -63,9 +63,10 @@ final class Evaluator {
         }
         switch node.kind {
         case .patterns(let elements, let filters):
-            let plan = groupPlan(node, elements, filters, input, scope)
+            let key = boundKey(elements, input, scope)
+            let plan = groupPlan(node, key, elements, filters, input, scope)
             for f in plan.before where try !effectiveBoolean(f, input, scope) { return true }
-            return try evalPatterns(plan, 0, input, scope, sink)
+            return try evalPatterns(node, key, plan, 0, input, scope, sink)
         case .join(let a, let b):
             if b.substitutable || !a.substitutable {
                 return try eval(a, input, scope) { try self.eval(b, $0, scope, sink) }
@@ -117,11 +118,8 @@ final class Evaluator {
             }
         case .group(let inner, let keys, let aggregates):
             return try evalGroup(inner, keys, aggregates, input, scope, sink)
-        case .orderBy(let inner, let conditions):
-            var rows: [Row] = []
-            try eval(inner, input, scope) { rows.append($0); try self.guardrail.hold(1); return true }
-            defer { guardrail.release(rows.count) }
-            rows = try sortRows(rows, conditions, scope)
+        case .orderBy(let inner, let conditions, let keep):
+            let rows = try sortedRows(inner, conditions, keep, input, scope)
             for r in rows where try !sink(r) { return false }
             return true
         case .project(let inner, let slots):

@@ -78,7 +78,8 @@ final class Node {
         case extend(Node, Int, CExpr)
         case values([Int], [[TermID]])
         case group(Node, [Int], [(Int, CAggregate)])
-        case orderBy(Node, [(CExpr, Bool)])
+        /// ORDER BY; `keep` (from a LIMIT above) bounds how many rows are needed.
+        case orderBy(Node, [(CExpr, Bool)], keep: Int?)
         case project(Node, [Int])
         case distinct(Node)
         case reduced(Node)
@@ -86,7 +87,7 @@ final class Node {
         case service
     }
 
-    let kind: Kind
+    var kind: Kind
     /// True when evaluating with incoming bindings substituted gives the join
     /// of those bindings with the node's own solutions.
     let substitutable: Bool
@@ -95,6 +96,8 @@ final class Node {
     /// For a join group: the order chosen for each set of incoming bound
     /// slots, and after which member each filter runs.
     var orders: [BoundKey: GroupPlan] = [:]
+    /// Hash-join tables of a group's members, per scope and member.
+    var joinTables: [JoinTableKey: JoinTable] = [:]
 
     init(_ kind: Kind) {
         self.kind = kind
@@ -131,6 +134,25 @@ struct GroupPlan {
     var elements: [PatternElement]
     var before: [CExpr]
     var after: [[CExpr]]
+    /// Members matched by a hash join instead of a probe per solution: the
+    /// member is scanned once into a table keyed by its one variable bound
+    /// earlier. Chosen when the solutions before it are many, so that
+    /// probing a large sorted run for each would be a cache miss per step.
+    var hashed: [HashedMember?] = []
+}
+
+/// How a hashed member joins: the slot it is keyed on and the position of
+/// that slot in the triple, and the slots it binds.
+struct HashedMember {
+    var keySlot: Int
+    var keyPosition: Int
+    var free: [(slot: Int, position: Int)]
+}
+
+/// A hashed member's table: for each key, the values of its free slots, flattened.
+final class JoinTable {
+    var entries: [TermID: [TermID]] = [:]
+    var held = 0
 }
 
 extension CExpr {
@@ -193,10 +215,17 @@ extension Node {
         case .extend(let a, let v, let e): a.collectSlots(&out); out.insert(v); e.collect(&out)
         case .values(let vars, _): out.formUnion(vars)
         case .group(let a, let keys, let aggs): a.collectSlots(&out); out.formUnion(keys); out.formUnion(aggs.map(\.0))
-        case .orderBy(let a, let conds): a.collectSlots(&out); for c in conds { c.0.collect(&out) }
+        case .orderBy(let a, let conds, _): a.collectSlots(&out); for c in conds { c.0.collect(&out) }
         case .project(let a, let vars): a.collectSlots(&out); out.formUnion(vars)
         case .distinct(let a), .reduced(let a), .slice(let a, _, _): a.collectSlots(&out)
         case .service: break
         }
     }
+}
+
+/// Identifies a hash-join table: the graph scope and the member's position in its plan.
+struct JoinTableKey: Hashable {
+    var graph: GraphKey
+    var bound: [Int]
+    var member: Int
 }
