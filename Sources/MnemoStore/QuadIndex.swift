@@ -151,6 +151,27 @@ public final class IndexSnapshot: Sendable {
         return IndexSnapshot(count: quads.count, runs: runs)
     }
 
+    /// Builds a snapshot from unsorted quads that may repeat: the SPOG order
+    /// is sorted first and its repeats dropped, and the other orders are
+    /// made from what remains.
+    static func buildRemovingRepeats(_ quads: [QuadIDs]) -> IndexSnapshot {
+        if quads.isEmpty { return .empty }
+        var spog = sortedKeys(quads, .spog)
+        var w = 0
+        for r in 0..<spog.count where r == 0 || spog[r] != spog[w - 1] {
+            spog[w] = spog[r]
+            w += 1
+        }
+        spog.removeLast(spog.count - w)
+        let unique = spog.map { IndexOrder.spog.quad($0) }
+        var runs = [[SortedRun]](repeating: [], count: IndexOrder.allCases.count)
+        runs[IndexOrder.spog.rawValue] = [SortedRun(ContiguousArray(spog))]
+        for order in IndexOrder.allCases where order != .spog {
+            runs[order.rawValue] = [SortedRun(sortedKeys(unique, order))]
+        }
+        return IndexSnapshot(count: unique.count, runs: runs)
+    }
+
     static func sortedKeys(_ quads: [QuadIDs], _ order: IndexOrder) -> ContiguousArray<IndexKey> {
         var keys = ContiguousArray<IndexKey>()
         keys.reserveCapacity(quads.count)

@@ -51,7 +51,6 @@ final class RedlandModelBackend: StorageBackend {
     func loadAll(into dictionary: TermDictionary) throws -> [QuadIDs] {
         try owner.sync {
             var quads: [QuadIDs] = []
-            var seen = Set<QuadIDs>()
             var scratch: [UInt8] = []
             guard let contexts = librdf_model_get_contexts(model) else { return [] }
             defer { librdf_free_iterator(contexts) }
@@ -70,7 +69,7 @@ final class RedlandModelBackend: StorageBackend {
                             let q = QuadIDs(try intern(librdf_statement_get_subject(st)),
                                             try intern(librdf_statement_get_predicate(st)),
                                             try intern(librdf_statement_get_object(st)), g)
-                            if seen.insert(q).inserted { quads.append(q) }
+                            quads.append(q)  // repeats are removed when the index is built
                             librdf_stream_next(stream)
                         }
                         librdf_free_stream(stream)

@@ -136,7 +136,6 @@ final class SQLiteBackend: StorageBackend {
         }
         dataVersion = try currentDataVersion()
         var quads: [QuadIDs] = []
-        var seen = Set<QuadIDs>()
         func lookup(_ table: [TermID], _ st: OpaquePointer, _ col: Int32) -> TermID? {
             guard sqlite3_column_type(st, col) != SQLITE_NULL else { return nil }
             let r = Int(sqlite3_column_int64(st, col))
@@ -148,8 +147,7 @@ final class SQLiteBackend: StorageBackend {
                   let o = lookup(uriIDs, st, 3) ?? lookup(blankIDs, st, 4) ?? lookup(literalIDs, st, 5)
             else { return }  // a dangling row: librdf would skip it too
             let g = lookup(uriIDs, st, 6) ?? 0
-            let q = QuadIDs(s, p, o, g)
-            if seen.insert(q).inserted { quads.append(q) }
+            quads.append(QuadIDs(s, p, o, g))  // repeats are removed when the index is built
         }
         return quads
     }

@@ -9,6 +9,7 @@ import MnemoRDF
 /// than the one that opened it (one thread at a time).
 protocol StorageBackend: AnyObject {
     /// Reads every stored quad, interning its terms. Called once, at open.
+    /// The result may hold repeats (a storage written by other tools).
     func loadAll(into dictionary: TermDictionary) throws -> [QuadIDs]
     /// Opens a write batch.
     func begin() throws

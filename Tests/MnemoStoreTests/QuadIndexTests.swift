@@ -114,3 +114,16 @@ import Testing
         }
     }
 }
+
+@Suite struct BuildTests {
+    @Test func buildingDropsRepeats() {
+        let quads = [QuadIDs(1, 2, 3, 4), QuadIDs(1, 2, 3, 4), QuadIDs(5, 6, 7, 8), QuadIDs(1, 2, 3, 9), QuadIDs(5, 6, 7, 8)]
+        let snap = IndexSnapshot.buildRemovingRepeats(quads)
+        #expect(snap.count == 3)
+        #expect(Set(snap.quads(matching: QuadPattern())) == Set(quads))
+        #expect(snap.quads(matching: QuadPattern(p: 6)).count == 1)
+        #expect(snap.quads(matching: QuadPattern(o: 3)).count == 2)
+        #expect(snap.quads(matching: QuadPattern(g: 8)).count == 1)
+        #expect(IndexSnapshot.buildRemovingRepeats([]).count == 0)
+    }
+}
