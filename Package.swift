@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(name: "MnemoSPARQLFunctionsTests", dependencies: ["MnemoSPARQLFunctions"]),
         // Unit tests of the engine and the W3C conformance harness (its floors in w3c-floor.txt).
         .testTarget(name: "MnemoSPARQLTests", dependencies: [
-            "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults", "MnemoStore", "MnemoSyntax", "MnemoRDF",
+            "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults", "MnemoSPARQLFunctions", "MnemoStore",
+            "MnemoSyntax", "MnemoRDF",
         ], exclude: ["w3c-floor.txt"]),
         // End-to-end tests that run the built `mnemo` binary as a child process.
         .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF"]),

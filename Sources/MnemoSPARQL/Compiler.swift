@@ -1,4 +1,5 @@
 import MnemoRDF
+import MnemoSPARQLFunctions
 import MnemoSPARQLSyntax
 
 /// Turns algebra into a plan: variables become slots, constants term ids.
@@ -6,8 +7,46 @@ struct Compiler {
     private(set) var slots: [Variable: Int] = [:]
     private(set) var names: [Variable] = []
     let dictionary: QueryDictionary
+    /// The query's function context, for folding constant expressions.
+    let functions: FunctionContext
 
-    init(dictionary: QueryDictionary) { self.dictionary = dictionary }
+    init(dictionary: QueryDictionary, functions: FunctionContext) {
+        self.dictionary = dictionary
+        self.functions = functions
+    }
+
+    /// Functions whose value depends on more than their arguments: never folded.
+    static let volatile: Set<BuiltinFunction> = [.bnode, .rand, .now, .uuid, .strUUID]
+
+    /// Evaluates an operation on constants once, at compile time. An
+    /// operation that would fail is left for run time, to fail there.
+    func fold(_ e: CExpr) -> CExpr {
+        func constant(_ t: Term?) -> CExpr { t.map { .constant(dictionary.intern($0), $0) } ?? e }
+        func terms(_ args: [CExpr]) -> [Term]? {
+            var out: [Term] = []
+            for a in args { guard case .constant(_, let t) = a else { return nil }; out.append(t) }
+            return out
+        }
+        switch e {
+        case .arithmetic(let op, .constant(_, let a), .constant(_, let b)):
+            switch op {
+            case .add: return constant(try? Builtins.add(a, b))
+            case .subtract: return constant(try? Builtins.subtract(a, b))
+            case .multiply: return constant(try? Builtins.multiply(a, b))
+            case .divide: return constant(try? Builtins.divide(a, b))
+            }
+        case .unaryMinus(.constant(_, let a)): return constant(try? Builtins.unaryMinus(a))
+        case .unaryPlus(.constant(_, let a)): return constant(try? Builtins.unaryPlus(a))
+        case .builtin(let f, let args) where !Compiler.volatile.contains(f):
+            guard let ts = terms(args) else { return e }
+            return constant(try? Builtins.call(f, ts, functions))
+        case .function(let iri, let args):
+            guard let ts = terms(args) else { return e }
+            return constant(try? Builtins.callIRI(iri, ts, functions))
+        default:
+            return e
+        }
+    }
 
     mutating func slot(_ v: Variable) -> Int {
         if let s = slots[v] { return s }
@@ -98,6 +137,10 @@ struct Compiler {
     }
 
     mutating func compile(_ e: Expression) throws -> CExpr {
+        fold(try compileUnfolded(e))
+    }
+
+    private mutating func compileUnfolded(_ e: Expression) throws -> CExpr {
         switch e {
         case .term(let t): return .constant(dictionary.intern(t), t)
         case .variable(let v): return .variable(slot(v))

@@ -44,7 +44,8 @@ public struct SPARQLEngine: Sendable {
         let snapshot = store.snapshot
         let dictionary = QueryDictionary(store.dictionary)
         let guardrail = LimitGuard(limits)
-        var compiler = Compiler(dictionary: dictionary)
+        let functions = FunctionContext(baseIRI: query.baseIRI)
+        var compiler = Compiler(dictionary: dictionary, functions: functions)
         let root = try compiler.compile(query.pattern)
         // Slots for variables the form mentions (template, DESCRIBE, SELECT list).
         switch query.form {
@@ -56,7 +57,7 @@ public struct SPARQLEngine: Sendable {
         case .ask: break
         }
         let evaluator = Evaluator(snapshot: snapshot, dictionary: dictionary, width: compiler.names.count,
-                                  dataset: resolve(query.dataset, selection, snapshot), functions: FunctionContext(baseIRI: query.baseIRI),
+                                  dataset: resolve(query.dataset, selection, snapshot), functions: functions,
                                   guardrail: guardrail)
         let scope = evaluator.defaultScope
 

@@ -1,8 +1,10 @@
 import Foundation
 import MnemoRDF
-import MnemoSPARQL
 import MnemoSPARQLResults
 import MnemoStore
+@testable import MnemoSPARQL
+import MnemoSPARQLFunctions
+import MnemoSPARQLSyntax
 import Testing
 
 /// Questions a researcher asks of the fixtures, with the exact answers.
@@ -179,5 +181,43 @@ import Testing
             "SELECT (COUNT(*) AS ?n) WHERE { <https://ex.org/production/3> <https://ex.org/produced> ?o . <https://ex.org/production/3> <https://ex.org/by> ?c }")
         else { Issue.record("not solutions"); return }
         #expect(small.rows.first?[0] == .typed("2", "http://www.w3.org/2001/XMLSchema#integer"))
+    }
+}
+
+/// Constant sub-expressions are evaluated once, when the query is compiled.
+@Suite struct ConstantFoldingTests {
+    @Test func constantOperationsBecomeConstants() throws {
+        let store = try Store.open("memory:")
+        defer { store.close() }
+        let query = try SPARQLParser.parse("""
+            SELECT ?x WHERE { BIND(STRLEN(CONCAT("Қазақ", "стан")) + 1 AS ?x) FILTER(?x > xsd:integer("3")) }
+            """.replacingOccurrences(of: "xsd:", with: "<http://www.w3.org/2001/XMLSchema#").replacingOccurrences(of: "integer(", with: "integer>("))
+        var compiler = Compiler(dictionary: QueryDictionary(store.dictionary), functions: FunctionContext())
+        let node = try compiler.compile(query.pattern)
+        var constants = 0
+        func walk(_ n: Node) {
+            switch n.kind {
+            case .extend(let inner, _, let e):
+                if case .constant(_, let t) = e { constants += 1; #expect(t == .typed("10", "http://www.w3.org/2001/XMLSchema#integer")) }
+                walk(inner)
+            case .filter(let e, let inner):
+                if case .compare(_, _, .constant(_, let t)) = e { constants += 1; #expect(t == .typed("3", "http://www.w3.org/2001/XMLSchema#integer")) }
+                walk(inner)
+            case .patterns(_, let filters):
+                for f in filters { if case .compare(_, _, .constant) = f { constants += 1 } }
+            case .project(let inner, _): walk(inner)
+            default: break
+            }
+        }
+        walk(node)
+        #expect(constants == 2)
+        // Volatile functions stay calls.
+        let rand = try SPARQLParser.parse("SELECT ?r WHERE { BIND(RAND() AS ?r) }")
+        var c2 = Compiler(dictionary: QueryDictionary(store.dictionary), functions: FunctionContext())
+        if case .project(let inner, _) = try c2.compile(rand.pattern).kind, case .extend(_, _, let e) = inner.kind {
+            if case .constant = e { Issue.record("RAND() was folded") }
+        }
+        guard case .solutions(let t) = try SPARQLEngine(store: store).execute(query) else { Issue.record("no solutions"); return }
+        #expect(t.rows.first?[0] == .typed("10", "http://www.w3.org/2001/XMLSchema#integer"))
     }
 }
