@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import MnemoRDF
+import MnemoSPARQL
+import MnemoSPARQLResults
+import MnemoSPARQLSyntax
 import MnemoStore
 
 /// An interactive session over an open store: look up quad patterns,
@@ -45,6 +48,20 @@ struct ShellCommand: ParsableCommand {
                     for q in quads.prefix(100) { print(q.nquads) }
                     if quads.count > 100 { print("… \(quads.count - 100) more") }
                 }
+            case "sparql":
+                do {
+                    let result = try SPARQLEngine(store: store).query(rest)
+                    if case .graph(let quads) = result {
+                        for q in quads { print(q.nquads) }
+                    } else {
+                        let prefixes = Dictionary(Store.commonPrefixes.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+                        print(try ResultFormat.table.string(result, prefixes: prefixes), terminator: "")
+                    }
+                } catch let e as SPARQLSyntaxError {
+                    print("error: \(e.description)")
+                } catch {
+                    print("error: \(error)")
+                }
             default:
                 print("error: unknown command '\(word)'; type 'help'")
             }
@@ -53,6 +70,7 @@ struct ShellCommand: ParsableCommand {
     }
 
     static let help = """
+        sparql QUERY      answer a SPARQL 1.1 query written on one line
         match S P O [G]   print quads matching the pattern (N-Triples terms, ? for any)
         count S P O [G]   count them
         graphs            list the named graphs and their sizes

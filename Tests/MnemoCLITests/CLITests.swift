@@ -113,6 +113,8 @@ import Testing
             count ? <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.cidoc-crm.org/cidoc-crm/E21_Person>
             match ? <http://www.w3.org/2000/01/rdf-schema#label> "Абай Құнанбайұлы"@kk
             match nonsense
+            sparql SELECT (COUNT(*) AS ?n) WHERE { ?p a <http://www.cidoc-crm.org/cidoc-crm/E53_Place> }
+            sparql SELECT WHERE {
             quit
             """)
         #expect(r.status == 0)
@@ -120,6 +122,9 @@ import Testing
         #expect(lines.first == "5")
         #expect(lines.contains { $0.hasPrefix("<https://data.mnemo.example/library-almaty/person/1> ") })
         #expect(lines.contains { $0.hasPrefix("error: expected 3 or 4 terms") })
+        #expect(lines.contains { $0.replacingOccurrences(of: " ", with: "") == "|8|" }, "\(r.output)")
+        #expect(lines.contains("1 row"), "\(r.output)")
+        #expect(lines.contains { $0.hasPrefix("error: line 1, column") }, "\(r.output)")
     }
 
     @Test func generatedDataImports() throws {
