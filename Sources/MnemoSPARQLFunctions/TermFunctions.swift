@@ -1,5 +1,6 @@
 import Foundation
 import MnemoRDF
+import MnemoSPARQLSyntax
 
 /// Functions on RDF terms (section 17.4.2): STR, LANG, DATATYPE, IRI,
 /// BNODE, STRDT, STRLANG.
@@ -27,12 +28,12 @@ enum TermFunctions {
     static func iri(_ t: Term, _ ctx: FunctionContext) throws -> Term {
         if case .iri = t { return t }
         let text = try StringFunctions.simpleArgument(t, "IRI")
-        guard !IRIResolution.hasIllegalCharacters(text) else { throw ExpressionError("IRI: illegal characters in \(text)") }
-        if IRIResolution.isAbsolute(text) { return .iri(text) }
-        guard let base = ctx.baseIRI, IRIResolution.isAbsolute(base) else {
+        guard !hasIllegalIRICharacters(text) else { throw ExpressionError("IRI: illegal characters in \(text)") }
+        if IRIResolver.isAbsolute(text) { return .iri(text) }
+        guard let base = ctx.baseIRI, IRIResolver.isAbsolute(base) else {
             throw ExpressionError("IRI: relative IRI \(text) without a base")
         }
-        return .iri(IRIResolution.resolve(text, against: base))
+        return .iri(IRIResolver.resolve(text, against: base))
     }
 
     static func bnode(_ t: Term?, _ ctx: FunctionContext) throws -> Term {
@@ -68,5 +69,12 @@ enum TermFunctions {
             guard ok else { return false }
         }
         return true
+    }
+}
+
+/// Characters that may not appear in an IRI (RFC 3987): controls, space, <>"{}|\^`.
+private func hasIllegalIRICharacters(_ s: String) -> Bool {
+    s.unicodeScalars.contains { c in
+        c.value <= 0x20 || (0x7F...0x9F).contains(c.value) || "<>\"{}|\\^`".unicodeScalars.contains(c)
     }
 }

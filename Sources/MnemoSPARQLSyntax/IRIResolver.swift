@@ -1,5 +1,9 @@
-/// Resolution of relative IRI references against a base (RFC 3986, section 5.2).
-enum IRIResolver {
+/// Resolution of relative IRI references against a base (RFC 3986, section 5.2),
+/// used by the parser for BASE and relative IRIs, and by the `IRI()` function.
+public enum IRIResolver {
+    /// True when `iri` has a scheme.
+    public static func isAbsolute(_ iri: String) -> Bool { Components(iri).scheme != nil }
+
     /// The components of an IRI reference; nil means the component is absent
     /// (which differs from present but empty, e.g. `http://a/b?`).
     struct Components {
@@ -49,7 +53,7 @@ enum IRIResolver {
     }
 
     /// `reference` resolved against `base`; `reference` itself when there is no base.
-    static func resolve(_ reference: String, against base: String?) -> String {
+    public static func resolve(_ reference: String, against base: String?) -> String {
         guard let base else { return reference }
         let r = Components(reference)
         if r.scheme != nil {
