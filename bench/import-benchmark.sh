@@ -4,7 +4,8 @@
 # Usage: bench/import-benchmark.sh [QUADS]        (default 1000000)
 #
 # 1. builds mnemo in release mode,
-# 2. generates QUADS synthetic CIDOC-CRM quads with `mnemo generate`,
+# 2. generates QUADS synthetic CIDOC-CRM quads with `mnemo generate` into
+#    $WORK/data-QUADS.nq, or reuses that file when it exists,
 # 3. times `mnemo import` into a fresh SQLite store, with its peak RSS,
 # 4. times pyoxigraph's Store.bulk_load of the same file into a fresh on-disk
 #    store (pyoxigraph is installed into a venv in the work directory; it is a
@@ -24,38 +25,13 @@ if ! [[ "$QUADS" =~ ^[0-9]+$ ]] || [ "$QUADS" -le 0 ]; then
     exit 2
 fi
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO="$(cd "$SCRIPT_DIR/.." && pwd)"
-WORK="${MNEMO_BENCH_DIR:-/tmp/mnemo-bench}"
-SKIP=",${MNEMO_BENCH_SKIP:-},"
-PYTHON="${PYTHON:-python3}"
-PEAK_RSS="$SCRIPT_DIR/peak_rss.py"
-mkdir -p "$WORK"
-
-skipping() { [[ "$SKIP" == *",$1,"* ]]; }
-step() { printf '\n==> %s\n' "$*" >&2; }
-
-MNEMO="$REPO/.build/release/mnemo"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # 1. Build.
-if ! skipping build && ! skipping mnemo; then
-    step "building mnemo (release)"
-    (cd "$REPO" && swift build -c release --product mnemo)
-fi
+build_mnemo
 
 # 2. Data.
-if [ -n "${MNEMO_BENCH_DATA:-}" ]; then
-    DATA="$MNEMO_BENCH_DATA"
-    [ -s "$DATA" ] || { echo "MNEMO_BENCH_DATA=$DATA: no such file or empty" >&2; exit 2; }
-else
-    DATA="$WORK/data-$QUADS.nq"
-    step "generating $QUADS quads into $DATA"
-    rm -f "$DATA"
-    "$MNEMO" generate --quads "$QUADS" --output "$DATA"
-fi
-LINES=$(wc -l < "$DATA" | tr -d ' ')
-BYTES=$(wc -c < "$DATA" | tr -d ' ')
-echo "data: $DATA: $LINES quads, $((BYTES / 1048576)) MiB" >&2
+prepare_data
 
 rm -f "$WORK/result-mnemo.json" "$WORK/result-pyoxigraph.json"
 
@@ -75,13 +51,7 @@ fi
 # 4. pyoxigraph bulk load into a fresh on-disk store, in its own process.
 OXI_STORE="$WORK/oxigraph-store"
 if ! skipping pyoxigraph; then
-    VENV="$WORK/venv"
-    if ! "$VENV/bin/python" -c 'import pyoxigraph' 2>/dev/null; then
-        step "installing pyoxigraph into $VENV"
-        rm -rf "$VENV"
-        "$PYTHON" -m venv "$VENV"
-        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check pyoxigraph
-    fi
+    ensure_venv
     OXI_VERSION=$("$VENV/bin/python" -c 'import pyoxigraph; print(pyoxigraph.__version__)')
     step "pyoxigraph $OXI_VERSION bulk_load -> $OXI_STORE"
     rm -rf "$OXI_STORE"

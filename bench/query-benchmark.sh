@@ -36,44 +36,14 @@ if ! [[ "$QUADS" =~ ^[0-9]+$ ]] || [ "$QUADS" -le 0 ]; then
     exit 2
 fi
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO="$(cd "$SCRIPT_DIR/.." && pwd)"
-WORK="${MNEMO_BENCH_DIR:-/tmp/mnemo-bench}"
-SKIP=",${MNEMO_BENCH_SKIP:-},"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 RUNS="${MNEMO_BENCH_RUNS:-5}"
-PYTHON="${PYTHON:-python3}"
-PEAK_RSS="$SCRIPT_DIR/peak_rss.py"
-mkdir -p "$WORK"
-
-skipping() { [[ "$SKIP" == *",$1,"* ]]; }
-step() { printf '\n==> %s\n' "$*" >&2; }
-
-MNEMO="$REPO/.build/release/mnemo"
 
 # 1. Build.
-if ! skipping build && ! skipping mnemo; then
-    step "building mnemo (release)"
-    (cd "$REPO" && swift build -c release --product mnemo)
-fi
+build_mnemo
 
-# 2. Data: generated once per size, written under a temporary name so an
-#    interrupted run never leaves a truncated file that would be reused.
-if [ -n "${MNEMO_BENCH_DATA:-}" ]; then
-    DATA="$MNEMO_BENCH_DATA"
-    [ -s "$DATA" ] || { echo "MNEMO_BENCH_DATA=$DATA: no such file or empty" >&2; exit 2; }
-else
-    DATA="$WORK/data-$QUADS.nq"
-    if [ -s "$DATA" ]; then
-        step "reusing $DATA"
-    else
-        step "generating $QUADS quads into $DATA"
-        "$MNEMO" generate --quads "$QUADS" --output "$DATA.partial"
-        mv "$DATA.partial" "$DATA"
-    fi
-fi
-LINES=$(wc -l < "$DATA" | tr -d ' ')
-BYTES=$(wc -c < "$DATA" | tr -d ' ')
-echo "data: $DATA: $LINES quads, $((BYTES / 1048576)) MiB" >&2
+# 2. Data.
+prepare_data
 
 # 3. mnemo import into a fresh SQLite store.
 STORE="$WORK/query-store.sqlite"
@@ -88,13 +58,7 @@ if ! skipping mnemo && ! skipping import; then
 fi
 
 # 4. pyoxigraph venv (shared with bench/import-benchmark.sh).
-VENV="$WORK/venv"
-if ! "$VENV/bin/python" -c 'import pyoxigraph' 2>/dev/null; then
-    step "installing pyoxigraph into $VENV"
-    rm -rf "$VENV"
-    "$PYTHON" -m venv "$VENV"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check pyoxigraph
-fi
+ensure_venv
 
 # 5. The driver.
 DRIVER_ARGS=(--store-mnemo "sqlite:$STORE" --data "$DATA" --queries "$SCRIPT_DIR/queries"

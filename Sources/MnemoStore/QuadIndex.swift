@@ -143,18 +143,10 @@ public final class IndexSnapshot: Sendable {
     /// An empty snapshot.
     public static let empty = IndexSnapshot(count: 0, runs: IndexOrder.allCases.map { _ in [] })
 
-    /// Builds a snapshot from unsorted, duplicate-free quads.
-    static func build(_ quads: [QuadIDs]) -> IndexSnapshot {
-        let runs = IndexOrder.allCases.map { order -> [SortedRun] in
-            quads.isEmpty ? [] : [SortedRun(sortedKeys(quads, order))]
-        }
-        return IndexSnapshot(count: quads.count, runs: runs)
-    }
-
     /// Builds a snapshot from unsorted quads that may repeat: the SPOG order
     /// is sorted first and its repeats dropped, and the other orders are
     /// made from what remains.
-    static func buildRemovingRepeats(_ quads: [QuadIDs]) -> IndexSnapshot {
+    static func build(_ quads: [QuadIDs]) -> IndexSnapshot {
         if quads.isEmpty { return .empty }
         var spog = sortedKeys(quads, .spog)
         var w = 0

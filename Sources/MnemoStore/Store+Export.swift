@@ -32,8 +32,7 @@ extension Store {
         var failure: Error?
         // The GSPO order keeps each graph's quads together, as TriG wants.
         let snap = snapshot
-        let order = pattern.g == nil ? QuadPattern(g: nil) : pattern
-        snap.forEachByGraph(matching: order) { q in
+        snap.mergedScan(order: .gspo, pattern: pattern) { q in
             do {
                 try dictionary.withEncoded(q.s) { s in
                     try dictionary.withEncoded(q.p) { p in
@@ -58,27 +57,5 @@ extension Store {
         if let failure { throw failure }
         try writer.finish()
         return n
-    }
-}
-
-extension IndexSnapshot {
-    /// Like ``forEach(matching:_:)`` but in graph order (GSPO), merging the runs.
-    func forEachByGraph(matching pattern: QuadPattern, _ body: (QuadIDs) -> Bool) {
-        let list = runs[IndexOrder.gspo.rawValue]
-        var low = IndexKey(0, 0, 0, 0), high = IndexKey(.max, .max, .max, .max)
-        if let g = pattern.g { low.a = g; high.a = g }
-        var positions = list.map { $0.lowerBound(low) }
-        while true {
-            var best = -1
-            for (r, run) in list.enumerated() where positions[r] < run.keys.count {
-                let k = run.keys[positions[r]]
-                if high < k { continue }
-                if best < 0 || k < list[best].keys[positions[best]] { best = r }
-            }
-            if best < 0 { return }
-            let k = list[best].keys[positions[best]]
-            positions[best] += 1
-            if !body(IndexOrder.gspo.quad(k)) { return }
-        }
     }
 }

@@ -182,22 +182,6 @@ extension Store {
     }
 }
 
-extension QuadIDs {
-    /// Sorts and removes repeats.
-    static func sortedUnique(_ quads: [QuadIDs]) -> [QuadIDs] {
-        var keys = IndexSnapshot.sortedKeys(quads, .spog)
-        var out: [QuadIDs] = []
-        out.reserveCapacity(keys.count)
-        var last: IndexKey?
-        for k in keys where k != last {
-            out.append(IndexOrder.spog.quad(k))
-            last = k
-        }
-        keys.removeAll()
-        return out
-    }
-}
-
 /// A 64-bit digest of a file's bytes, for naming its blank nodes.
 enum FileDigest {
     static func hex(ofFile path: String, salt: String) throws -> String {

@@ -52,7 +52,7 @@ public final class Store: @unchecked Sendable {
         }
         dictionary.trim()
         return Store(location: location, dictionary: dictionary, backend: backend,
-                     snapshot: IndexSnapshot.buildRemovingRepeats(quads))
+                     snapshot: IndexSnapshot.build(quads))
     }
 
     /// Opens a store from its URL spelling (`sqlite:PATH`, `bdb:DIR`, `memory:`).

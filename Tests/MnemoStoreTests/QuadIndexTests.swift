@@ -58,7 +58,7 @@ import Testing
         let quads = randomQuads(800, seed: 11)
         let snap = IndexSnapshot.empty.adding(Array(quads[..<300])).adding(Array(quads[300...]))
         var seen: [QuadIDs] = []
-        snap.forEachByGraph(matching: QuadPattern()) { seen.append($0); return true }
+        snap.mergedScan(order: .gspo, pattern: QuadPattern()) { seen.append($0); return true }
         #expect(seen.count == 800)
         #expect(seen.map(\.g) == seen.map(\.g).sorted())
     }
@@ -118,12 +118,12 @@ import Testing
 @Suite struct BuildTests {
     @Test func buildingDropsRepeats() {
         let quads = [QuadIDs(1, 2, 3, 4), QuadIDs(1, 2, 3, 4), QuadIDs(5, 6, 7, 8), QuadIDs(1, 2, 3, 9), QuadIDs(5, 6, 7, 8)]
-        let snap = IndexSnapshot.buildRemovingRepeats(quads)
+        let snap = IndexSnapshot.build(quads)
         #expect(snap.count == 3)
         #expect(Set(snap.quads(matching: QuadPattern())) == Set(quads))
         #expect(snap.quads(matching: QuadPattern(p: 6)).count == 1)
         #expect(snap.quads(matching: QuadPattern(o: 3)).count == 2)
         #expect(snap.quads(matching: QuadPattern(g: 8)).count == 1)
-        #expect(IndexSnapshot.buildRemovingRepeats([]).count == 0)
+        #expect(IndexSnapshot.build([]).count == 0)
     }
 }
