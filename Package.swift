@@ -3,7 +3,10 @@ import PackageDescription
 
 // Mnemo: a linked-data hub for libraries, archives and museums.
 // The pipeline, one target per stage, dependencies pointing one way:
-//   MnemoRDF (terms) -> MnemoSyntax (Raptor) -> MnemoStore (Redland + index) -> mnemo (CLI)
+//   MnemoRDF (terms) -> MnemoSyntax (Raptor) -> MnemoStore (Redland + index)
+//     -> MnemoSPARQL* (parser, functions, results, engine)
+//     -> MnemoXML, MnemoDates, MnemoMARC -> MnemoCrosswalk (records to CIDOC-CRM + EDM)
+//     -> MnemoHarvest (OAI-PMH) -> MnemoIngest (into the store) -> mnemo (CLI)
 let package = Package(
     name: "Mnemo",
     platforms: [.macOS(.v15)],
@@ -44,12 +47,28 @@ let package = Package(
             // build still running after 18 minutes and 7 GB; 68 s with the pass off).
             .unsafeFlags(["-Xllvm", "-sil-disable-pass=closure-specialize"], .when(configuration: .release)),
         ]),
+        // Streaming XML: one element tree per record, located errors.
+        .target(name: "MnemoXML"),
+        // Dates as catalogues write them, parsed into time-span bounds.
+        .target(name: "MnemoDates"),
+        // MARC records: ISO 2709 (UTF-8, MARC-8, Windows-1251) and MARCXML.
+        .target(name: "MnemoMARC", dependencies: ["MnemoXML"]),
+        // Records of every source format to CIDOC-CRM and EDM, through declarative profiles.
+        .target(name: "MnemoCrosswalk", dependencies: ["MnemoRDF", "MnemoXML", "MnemoDates", "MnemoMARC"],
+                resources: [.copy("Profiles")]),
+        // An OAI-PMH 2.0 harvesting client.
+        .target(name: "MnemoHarvest", dependencies: ["MnemoXML"]),
+        // Crosswalk output into the store: dataset ingests and harvests, one graph per dataset.
+        .target(name: "MnemoIngest", dependencies: ["MnemoCrosswalk", "MnemoHarvest", "MnemoStore", "MnemoRDF"]),
+        // For tests only: a loopback OAI-PMH server serving Fixtures/oai pages.
+        .target(name: "MnemoTestSupport"),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
         // The command-line tool.
         .executableTarget(name: "mnemo", dependencies: [
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoDataGen",
             "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
+            "MnemoCrosswalk", "MnemoHarvest", "MnemoIngest", "MnemoMARC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -65,7 +84,18 @@ let package = Package(
             "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults", "MnemoSPARQLFunctions", "MnemoStore",
             "MnemoSyntax", "MnemoRDF",
         ], exclude: ["w3c-floor.txt"]),
+        .testTarget(name: "MnemoXMLTests", dependencies: ["MnemoXML"]),
+        .testTarget(name: "MnemoDatesTests", dependencies: ["MnemoDates"]),
+        .testTarget(name: "MnemoMARCTests", dependencies: ["MnemoMARC", "MnemoXML"]),
+        .testTarget(name: "MnemoHarvestTests", dependencies: ["MnemoHarvest", "MnemoXML", "MnemoTestSupport"]),
+        // The source readers, tested at the level of the neutral record.
+        .testTarget(name: "MnemoCrosswalkReadersTests", dependencies: ["MnemoCrosswalk", "MnemoXML"]),
+        // Each format ingested into a store and questioned in SPARQL; ontology declarations.
+        .testTarget(name: "MnemoCrosswalkTests", dependencies: [
+            "MnemoCrosswalk", "MnemoIngest", "MnemoHarvest", "MnemoStore", "MnemoSPARQL", "MnemoSPARQLResults",
+            "MnemoSyntax", "MnemoRDF", "MnemoMARC", "MnemoTestSupport",
+        ]),
         // End-to-end tests that run the built `mnemo` binary as a child process.
-        .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF"]),
+        .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF", "MnemoTestSupport"]),
     ]
 )

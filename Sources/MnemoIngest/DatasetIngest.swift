@@ -1,0 +1,98 @@
+import Foundation
+import MnemoCrosswalk
+import MnemoRDF
+import MnemoStore
+
+/// Where converted records go.
+public enum IngestTarget {
+    /// A store: the dataset's graph is replaced, atomically, when every file has been read.
+    case store(Store)
+    /// An N-Quads file, written as records are converted (flat memory, nothing stored).
+    case nquads(FileHandle)
+    /// Nowhere: convert and validate only.
+    case none
+}
+
+/// Runs an ingest: reads every file through a ``Crosswalk``, reports each
+/// record, and replaces the dataset's graph in one batch.
+///
+/// A bad record is reported and skipped; a file that breaks off (malformed
+/// XML) keeps the records read before the fault and is reported. The graph
+/// is replaced only once all files are read, so a failure in the store
+/// leaves the previous version of the dataset in place.
+public struct DatasetIngest {
+    public let crosswalk: Crosswalk
+    public let report: RecordReportWriter
+    /// Called with the summary so far now and then (every 10,000 records).
+    public var progress: ((IngestSummary) -> Void)?
+
+    public init(crosswalk: Crosswalk, report: RecordReportWriter) {
+        self.crosswalk = crosswalk
+        self.report = report
+    }
+
+    /// What the run did to the store, when it wrote to one.
+    public struct Result {
+        public var summary: IngestSummary
+        public var graph: String
+        public var replace: GraphReplaceReport?
+    }
+
+    public func run(files: [URL], into target: IngestTarget) throws -> Result {
+        var summary = IngestSummary()
+        let graph = crosswalk.graph
+        var writer: GraphWriter?
+        if case .store(let s) = target { writer = s.graphWriter(graph) }
+        let graphTerm = " <" + graph + "> .\n"
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(1 << 20)
+
+        for file in files {
+            summary.files += 1
+            do {
+                try crosswalk.read(file: file) { outcome in
+                    summary.recordsRead += 1
+                    switch outcome {
+                    case .mapped(let m):
+                        summary.stored += 1
+                        summary.triples += m.triples.triples.count
+                        summary.events += m.events
+                        summary.places.formUnion(m.places)
+                        summary.persons.formUnion(m.persons)
+                        summary.groups.formUnion(m.agents.subtracting(m.persons))
+                        for p in m.problems { summary.problems[p.code, default: 0] += 1 }
+                        report.write(RecordReport(record: m.recordID, location: nil, status: .stored, problems: m.problems))
+                        switch target {
+                        case .store:
+                            for t in m.triples.triples { writer?.add(t.s, t.p, t.o) }
+                        case .nquads(let h):
+                            for t in m.triples.triples {
+                                buffer += Array(t.s.ntriples.utf8); buffer.append(0x20)
+                                buffer += Array(t.p.ntriples.utf8); buffer.append(0x20)
+                                buffer += Array(t.o.ntriples.utf8)
+                                buffer += Array(graphTerm.utf8)
+                            }
+                            if buffer.count > 1 << 20 { h.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
+                        case .none: break
+                        }
+                    case .skipped(let s):
+                        summary.skipped += 1
+                        summary.problems["skipped", default: 0] += 1
+                        report.write(RecordReport(record: s.recordID, location: s.location, status: .skipped,
+                                                  problems: [RecordProblem(.error, "skipped", s.reason)]))
+                    }
+                    if summary.recordsRead % 10_000 == 0 { progress?(summary) }
+                }
+            } catch let f as Crosswalk.FileFailure {
+                summary.fileErrors.append(f.description)
+                summary.problems["file-error", default: 0] += 1
+                report.write(RecordReport(record: nil, location: f.file, status: .failed,
+                                          problems: [RecordProblem(.error, "file-error", f.message)]))
+            }
+        }
+        if case .nquads(let h) = target, !buffer.isEmpty { h.write(Data(buffer)) }
+        var replace: GraphReplaceReport?
+        if let writer { replace = try writer.commit() }
+        return Result(summary: summary, graph: graph, replace: replace)
+    }
+}

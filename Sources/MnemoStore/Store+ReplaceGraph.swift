@@ -1,0 +1,86 @@
+import Foundation
+import MnemoRDF
+
+/// What replacing a graph changed.
+public struct GraphReplaceReport: Sendable, Equatable {
+    /// Quads in the graph after the write.
+    public var quads: Int
+    /// Quads that were not there before.
+    public var added: Int
+    /// Quads that were there before and are gone.
+    public var removed: Int
+}
+
+extension Store {
+    /// Makes a named graph hold exactly `quads` (their graph component is
+    /// ignored), in one atomic batch: only the difference is written, so
+    /// replacing a graph with the content it already has writes nothing.
+    /// Crosswalk ingests use this so re-ingesting a dataset replaces its
+    /// graph instead of duplicating it.
+    @discardableResult
+    public func replaceGraph(_ iri: String, with quads: [(Term, Term, Term)]) throws -> GraphReplaceReport {
+        let w = graphWriter(iri)
+        for (s, p, o) in quads { w.add(s, p, o) }
+        return try w.commit()
+    }
+
+    /// A writer that collects a graph's new content triple by triple (interning
+    /// as it goes, so memory holds ids, not strings) and replaces the graph on ``GraphWriter/commit()``.
+    public func graphWriter(_ iri: String) -> GraphWriter { GraphWriter(store: self, graph: iri) }
+
+    /// The quads of a named graph, decoded (empty when the graph is unknown).
+    public func graphTriples(_ iri: String) -> [(Term, Term, Term)] {
+        guard let g = dictionary.lookup(.iri(iri)) else { return [] }
+        return snapshot.quads(matching: QuadPattern(g: g)).map {
+            (dictionary.term($0.s), dictionary.term($0.p), dictionary.term($0.o))
+        }
+    }
+
+    /// Writes the difference between the graph's current quads and `next`. Callers hold `writeLock`.
+    fileprivate func replace(graph g: TermID, next: [QuadIDs]) throws -> GraphReplaceReport {
+        let wanted = Set(next)
+        let current = snapshot.quads(matching: QuadPattern(g: g))
+        let currentSet = Set(current)
+        let removed = current.filter { !wanted.contains($0) }
+        var added: [QuadIDs] = []
+        var seen = Set<QuadIDs>()
+        for q in next where !currentSet.contains(q) && seen.insert(q).inserted { added.append(q) }
+        try commit(added: added, removed: removed)
+        return GraphReplaceReport(quads: wanted.count, added: added.count, removed: removed.count)
+    }
+}
+
+/// Collects the full new content of one named graph, then replaces the graph
+/// with it atomically. Nothing reaches the store before ``commit()``; a
+/// writer dropped without committing leaves the store as it was.
+public final class GraphWriter {
+    let store: Store
+    /// The graph's IRI.
+    public let graph: String
+    private let g: TermID
+    private var next: [QuadIDs] = []
+
+    init(store: Store, graph: String) {
+        self.store = store
+        self.graph = graph
+        self.g = store.dictionary.intern(.iri(graph))
+    }
+
+    /// Triples collected so far (repeats included).
+    public var count: Int { next.count }
+
+    /// Adds one triple to the graph's new content.
+    public func add(_ s: Term, _ p: Term, _ o: Term) {
+        let d = store.dictionary
+        next.append(QuadIDs(d.intern(s), d.intern(p), d.intern(o), g))
+    }
+
+    /// Replaces the graph's content with what was added, writing only the difference.
+    @discardableResult
+    public func commit() throws -> GraphReplaceReport {
+        try store.writeLock.withLock {
+            try store.ensureOpen()
+            return try store.replace(graph: g, next: next)
+        }
+    }
+}
