@@ -2,7 +2,8 @@
 /// and the bytes themselves.
 ///
 /// - Leader 9 = `a`: UTF-8; but bytes that are not valid UTF-8 and read as
-///   Cyrillic in Windows-1251 are taken as Windows-1251, with a warning.
+///   Cyrillic in Windows-1251 are taken as Windows-1251 (or, with escapes or
+///   ANSEL diacritics, as MARC-8), with a warning.
 /// - Leader 9 blank (or anything else): MARC-8 when there are escape sequences
 ///   or ANSEL diacritics (0xE0–0xFE before a Latin letter); UTF-8 when the bytes
 ///   are valid UTF-8 with multibyte characters (common in Russian exports);
@@ -72,6 +73,10 @@ public enum MARCEncodingDetector {
             if st.looksCP1251 {
                 return Decision(encoding: .windows1251,
                                 warning: "leader 9 says UTF-8 but the data is not valid UTF-8; read as Windows-1251")
+            }
+            if st.escapes > 0 || st.anselMarks > 0 {
+                return Decision(encoding: .marc8,
+                                warning: "leader 9 says UTF-8 but the data is MARC-8 (escape sequences or ANSEL diacritics); read as MARC-8")
             }
             return Decision(encoding: .utf8,
                             warning: "leader 9 says UTF-8 but the data is not valid UTF-8; bad bytes replaced with U+FFFD")

@@ -14,7 +14,8 @@ struct Mnemo: ParsableCommand {
             or sqlite:mnemo.sqlite is used.
             """,
         subcommands: [ImportCommand.self, QueryCommand.self, ExportCommand.self, StatsCommand.self, GraphsCommand.self,
-                      DropCommand.self, GenerateCommand.self, ShellCommand.self]
+                      DropCommand.self, GenerateCommand.self, ShellCommand.self,
+                      IngestCommand.self, HarvestCommand.self]
     )
 }
 

@@ -31,7 +31,7 @@ import Testing
         let declared = try Self.declared()
         let store = try Store.open("memory:")
         for (format, files) in Self.allFixtures() {
-            _ = try Ingested(format, files, institution: "check", dataset: format.rawValue, store: store)
+            _ = try Ingested(format, files, institution: "check", dataset: format.rawValue + "-" + files[0], store: store)
         }
         let rdfType = Term.iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
         var used = Set<String>()
@@ -57,7 +57,14 @@ import Testing
             return names.filter { n in exts.contains { n.hasSuffix($0) } && !n.hasPrefix("bad") }.sorted().map { "\(dir)/\($0)" }
         }
         return [
-            (.csv, files("csv", [".csv"])),
+            (.csv, ["csv/museum-almaty.csv"]),
+            (.lido, files("lido", [".xml"])),
+            (.ead, ["ead/kazan-yunusov-family.xml"]),
+            (.ead, ["ead/almaty-kasteev-nonamespace.xml"]),
+            (.oai_dc, files("dc", [".xml"])),
+            (.marcxml, ["marc/russian-utf8.xml", "marc/kazakh-uzbek.xml"]),
+            (.marc21, ["marc/utf8.mrc", "marc/cp1251.mrc", "marc/marc8.mrc"]),
+            (.rusmarc, ["marc/rusmarc.xml"]),
         ].filter { !$0.1.isEmpty }
     }
 }

@@ -18,6 +18,15 @@ import Testing
         #expect(d.warning?.contains("not valid UTF-8") == true)
     }
 
+    @Test func leaderAWithMARC8BytesFallsBackWithWarning() throws {
+        let d = detect("a", try MARCEncoding.marc8.encode("Dvořák, Antonín"))
+        #expect(d.encoding == .marc8)
+        #expect(d.warning != nil)
+        let junk = detect("a", [0x41, 0x80, 0x42])
+        #expect(junk.encoding == .utf8)
+        #expect(junk.warning?.contains("U+FFFD") == true)
+    }
+
     @Test func blankLeader() throws {
         // Escape sequences: MARC-8.
         #expect(detect(" ", try MARCEncoding.marc8.encode("Толстой")).encoding == .marc8)
