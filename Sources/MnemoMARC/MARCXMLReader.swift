@@ -80,9 +80,9 @@ enum MARCXMLRecord {
             switch e.name {
             case "leader":
                 sawLeader = true
-                record.leader = leader(e.rawText, &warnings)
+                record.leader = leader(text(e), &warnings)
             case "controlfield":
-                record.controlFields.append(MARCControlField(tag: try tag(e), value: e.rawText))
+                record.controlFields.append(MARCControlField(tag: try tag(e), value: text(e)))
             case "datafield":
                 let t = try tag(e)
                 var field = MARCDataField(tag: t, ind1: indicator(e, "ind1", t, &warnings),
@@ -96,7 +96,7 @@ enum MARCXMLRecord {
                         throw Failure(line: s.line, column: s.column,
                                       message: "a subfield of field \(t) has \(s.attribute("code").map { "code '\($0)'" } ?? "no code"); it needs one character")
                     }
-                    field.subfields.append(MARCSubfield(code: c, value: s.rawText))
+                    field.subfields.append(MARCSubfield(code: c, value: text(s)))
                 }
                 record.dataFields.append(field)
             default:
@@ -106,6 +106,12 @@ enum MARCXMLRecord {
         if !sawLeader { warnings.append("the record has no leader; a default one is used") }
         record.warnings = warnings
         return record
+    }
+
+    /// The element's text exactly as written (blanks kept: fixed fields depend on them).
+    static func text(_ e: XMLElementNode) -> String {
+        if e.children.count == 1, case .text(let t) = e.children[0] { return t }
+        return e.rawText
     }
 
     static func tag(_ e: XMLElementNode) throws -> String {
