@@ -10,6 +10,11 @@ public enum LanguageCodes {
         "kor": "ko", "mon": "mn", "aze": "az", "arm": "hy", "hye": "hy", "geo": "ka", "kat": "ka", "chu": "cu",
         "bak": "ba", "chv": "cv", "kaa": "kaa", "uig": "ug", "hin": "hi", "urd": "ur", "dut": "nl", "nld": "nl",
         "swe": "sv", "fin": "fi", "est": "et", "lav": "lv", "lit": "lt", "hun": "hu", "rum": "ro", "ron": "ro",
+        "vie": "vi", "por": "pt", "dan": "da", "nor": "no", "nob": "nb", "nno": "nn", "ice": "is", "isl": "is",
+        "slo": "sk", "slk": "sk", "slv": "sl", "hrv": "hr", "bos": "bs", "mac": "mk", "mkd": "mk", "alb": "sq",
+        "sqi": "sq", "wel": "cy", "cym": "cy", "gle": "ga", "baq": "eu", "eus": "eu", "cat": "ca", "glg": "gl",
+        "ind": "id", "may": "ms", "msa": "ms", "tha": "th", "ben": "bn", "pus": "ps", "kur": "ku", "tib": "bo",
+        "bod": "bo", "san": "sa", "yid": "yi", "epo": "eo", "afr": "af", "swa": "sw", "amh": "am",
     ]
     /// Languages whose usual script is Cyrillic.
     static let cyrillicFirst: Set<String> = ["ru", "kk", "uk", "be", "tt", "ky", "tg", "mn", "bg", "sr", "ba", "cv", "cu"]

@@ -7,7 +7,9 @@ extension MappingRun {
 
     mutating func event(_ e: EventRecord, uri: String) {
         eventCount += 1
-        let label = e.typeLabel ?? e.kind.rawValue
+        // A type given only as a vocabulary URI (LIDO eventType/conceptID) labels the event by its kind.
+        let typeURI = e.typeLabel.flatMap { Self.isAbsoluteURI($0) ? $0 : nil }
+        let label = typeURI == nil ? (e.typeLabel ?? e.kind.rawValue) : e.kind.rawValue
         switch e.kind {
         case .production:
             out.type(uri, CRM.E12_Production)
@@ -39,7 +41,9 @@ extension MappingRun {
             out.type(uri, CRM.E7_Activity)
             out.iri(uri, CRM.P16_used_specific_object, object)
         }
-        out.iri(uri, CRM.P2_has_type, concept(Concept(label, language: e.typeLabel == nil ? "en" : nil), extraClass: nil))
+        let typeConcept = typeURI.map { Concept(label, language: "en", authorityURIs: [$0]) }
+            ?? Concept(label, language: e.typeLabel == nil ? "en" : nil)
+        out.iri(uri, CRM.P2_has_type, concept(typeConcept, extraClass: nil))
         out.text(uri, Terms.rdfsLabel, label + (record.titles.first.map { ": " + $0.value } ?? ""))
         if let n = e.note { out.text(uri, CRM.P3_has_note, n) }
 

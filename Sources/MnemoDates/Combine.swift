@@ -8,7 +8,10 @@
 ///   leading digits: "1804-07" is 1804–1807, "1890-5" 1890–1895, "1758/63" 1758
 ///   or 1763. Such an end must not fall before the year it abbreviates;
 /// - a Kazakh or Uzbek plural suffix on the end of a range is only a plural:
-///   "1840-1850-yillar" is 1840–1850, while "1850-yillar" alone is the 1850s.
+///   "1840-1850-yillar" is 1840–1850, while "1850-yillar" alone is the 1850s;
+/// - an end without a year takes it from the other end, and a bare day before
+///   the dash its month too: "3 марта – 30 июня 2019 г.", "2019 ж. 3 наурыз –
+///   30 маусым", "3–30 июня 2019 г." (see `RawPoint.completed(from:dayAlone:)`).
 enum Combine {
     /// Alternatives as one span from the earliest to the latest, flagged
     /// `alternatives` when there is more than one.
@@ -23,6 +26,12 @@ enum Combine {
     static func range(_ left: [RawPoint], _ right: [RawPoint],
                       disorder: (_ start: String, _ end: String) -> String) throws(ParseFailure) -> (Bounds, Bounds) {
         var left = left, right = right
+        let last = left.count - 1
+        if let done = left[last].completed(from: right[0], dayAlone: true) {
+            left[last] = done
+        } else if let done = right[0].completed(from: left[last], dayAlone: false) {
+            right[0] = done
+        }
         if case .year? = left.last?.core, case .decade(let first) = right[0].core, right[0].pluralYears {
             right[0].core = .year(first, digits: 4)
         }

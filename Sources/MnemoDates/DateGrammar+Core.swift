@@ -1,6 +1,6 @@
 /// The date forms themselves, without qualifiers: ISO 8601, day.month.year,
-/// day-month-name-year, month-name-year, decades, ordinals, MARC masked years,
-/// plain years.
+/// day-month-name-year, month-name-year, year-first Uzbek and Kazakh dates
+/// (`DateGrammar+DayMonth`), decades, ordinals, MARC masked years, plain years.
 extension DateGrammar {
     mutating func core() throws(ParseFailure) -> RawPoint {
         guard let token = cursor.token() else { throw unreadable() }
@@ -18,7 +18,7 @@ extension DateGrammar {
         case .number(let digits):
             return try numberCore(digits)
         case .word(let w):
-            if let month = MonthNames.number(of: w) { return try monthFirstCore(month) }
+            if let month = MonthNames.number(of: w) { return monthFirstCore(month) }
             if let n = RomanNumerals.value(of: w) {
                 cursor.advance()
                 return RawPoint(.ordinal(n, nil))
@@ -45,7 +45,8 @@ extension DateGrammar {
         guard digits.count <= 6, let n = Int(digits) else { throw unreadable() }
         let count = digits.count
         if let point = isoOrDotted(n, count) { return point }
-        if count <= 2, let point = try dayMonthNameYear(n) { return point }
+        if count <= 2, let point = dayMonthNameYear() { return point }
+        if (3...4).contains(count), let point = yearFirst(n) { return point }
         if let point = suffixed(n, count) { return point }
         cursor.advance()
         return RawPoint(.year(n, digits: count))
@@ -84,32 +85,36 @@ extension DateGrammar {
         return nil
     }
 
-    /// "12 May 1834", "12th May 1834", "12 мая 1834", "12-го мая 1834".
-    private mutating func dayMonthNameYear(_ day: Int) throws(ParseFailure) -> RawPoint? {
-        var k = 1
-        if cursor.isTight(1), let w = cursor.word(1), Vocabulary.englishOrdinalSuffixes.contains(w) {
-            k = 2
-        } else if cursor.isSymbol("-", 1), cursor.isTight(1), let w = cursor.word(2), w == "го" || w == "е" {
-            k = 3
+    /// "12 May 1834", "12th May 1834", "12 мая 1834", "12-го мая 1834",
+    /// "14-iyun 1948-yil"; without a year ("3 марта"), a day for a range to complete.
+    private mutating func dayMonthNameYear() -> RawPoint? {
+        guard let (day, month, length) = dayAndMonth(at: 0) else { return nil }
+        cursor.advance(length)
+        guard let year = cursor.number(), (3...4).contains(year.count), let y = Int(year) else {
+            return RawPoint(.noYear(month: month, day: day))
         }
-        guard let w = cursor.word(k), let month = MonthNames.number(of: w) else { return nil }
-        guard let year = cursor.number(k + 1), (3...4).contains(year.count), let y = Int(year) else { throw unreadable() }
-        cursor.advance(k + 2)
+        cursor.advance()
         return RawPoint(.day(y, month, day))
     }
 
-    /// "May 1834", "May 12, 1834", "May 12th 1834", "мая 1834".
-    private mutating func monthFirstCore(_ month: Int) throws(ParseFailure) -> RawPoint {
+    /// "May 1834", "May 12, 1834", "May 12th 1834", "мая 1834", "iyun 1948-yil";
+    /// without a year ("May 12", "iyul"), a day or month for a range to complete.
+    private mutating func monthFirstCore(_ month: Int) -> RawPoint {
         cursor.advance()
         if let digits = cursor.number(), digits.count <= 2, let day = Int(digits) {
             var k = 1
             if cursor.isTight(1), let w = cursor.word(1), Vocabulary.englishOrdinalSuffixes.contains(w) { k = 2 }
-            if cursor.isSymbol(",", k) { k += 1 }
-            guard let year = cursor.number(k), (3...4).contains(year.count), let y = Int(year) else { throw unreadable() }
-            cursor.advance(k + 1)
+            let comma = cursor.isSymbol(",", k) ? 1 : 0
+            guard let year = cursor.number(k + comma), (3...4).contains(year.count), let y = Int(year) else {
+                cursor.advance(k)
+                return RawPoint(.noYear(month: month, day: day))
+            }
+            cursor.advance(k + comma + 1)
             return RawPoint(.day(y, month, day))
         }
-        guard let year = cursor.number(), (3...4).contains(year.count), let y = Int(year) else { throw unreadable() }
+        guard let year = cursor.number(), (3...4).contains(year.count), let y = Int(year) else {
+            return RawPoint(.noYear(month: month, day: nil))
+        }
         cursor.advance()
         return RawPoint(.yearMonth(y, month))
     }

@@ -1,5 +1,6 @@
 /// One endpoint: qualifier prefixes, an optional part of a period, the date,
-/// then suffixes (uncertainty marks, units, eras, year words).
+/// then suffixes (uncertainty marks, units, eras, year words). An Uzbek case
+/// ending on the month ("14-iyundan", "20-iyulgacha") is kept as `boundCase`.
 extension DateGrammar {
     mutating func point() throws(ParseFailure) -> RawPoint {
         let start = cursor.position
@@ -23,7 +24,11 @@ extension DateGrammar {
             }
         }
         let part = try periodPart()
+        let coreStart = cursor.position
         var point = try core()
+        for k in coreStart..<cursor.position {
+            if case .word(let w) = cursor.tokens[k].kind, let bound = MonthNames.boundCase(of: w) { point.boundCase = bound }
+        }
         point.qualifiers.formUnion(qualifiers)
         if let era { point.era = era }
         point.part = part
@@ -52,7 +57,7 @@ extension DateGrammar {
                 point.qualifiers.formUnion([.approximate, .uncertain])
             } else if let n = point.unitlessOrdinal, let unit = takeUnit() {
                 point.core = .ordinal(n, unit)
-            } else if cursor.take(Vocabulary.yearWords) {
+            } else if cursor.take(Vocabulary.yearWords) || takeTightYearSuffix() {
                 continue
             } else if let era = takeEra() {
                 if let old = point.era, old != era {

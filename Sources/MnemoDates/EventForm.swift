@@ -2,11 +2,14 @@
 enum EventForm {
     /// One point or a set of alternatives: "1834", "1758 or 1763".
     case single([RawPoint])
-    /// "1834-1887", "between 1800 and 1850", "с 1787 по 1808".
+    /// "1834-1887", "between 1800 and 1850", "с 1787 по 1808",
+    /// "1948-yil 14-iyundan 20-iyulgacha" (Uzbek "from … until …").
     case range([RawPoint], [RawPoint])
-    /// "before 1800" (not inclusive), "не позднее 1800", "-1800" (inclusive).
+    /// "before 1800" (not inclusive), "не позднее 1800", "-1800",
+    /// "1948-yil 20-iyulgacha" (inclusive).
     case openStart([RawPoint], inclusive: Bool)
-    /// "after 1800" (not inclusive), "не ранее 1800", "1800-", "from 1800" (inclusive).
+    /// "after 1800" (not inclusive), "не ранее 1800", "1800-", "from 1800",
+    /// "1948-yil 14-iyundan" (inclusive).
     case openEnd([RawPoint], inclusive: Bool)
 
     func bounds() throws(ParseFailure) -> Bounds {
@@ -57,7 +60,12 @@ extension DateGrammar {
             }
             return .range(left, try alternatives())
         }
-        return from ? .openEnd(left, inclusive: true) : .single(left)
+        switch left.last?.boundCase {
+        case .from? where !cursor.atEnd: return .range(left, try alternatives())
+        case .from?: return .openEnd(left, inclusive: true)
+        case .until?: return .openStart(left, inclusive: true)
+        case nil: return from ? .openEnd(left, inclusive: true) : .single(left)
+        }
     }
 
     /// A leading "-" or "?-": the start is not known ("-1800", "-1704").

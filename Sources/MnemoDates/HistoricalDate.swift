@@ -15,9 +15,19 @@
 /// - Day: "1834-05-12", "+1834-05-12", "-0499-05-03" (ISO, astronomical years;
 ///   "-0499" alone is the ISO year 500 BC because of its zero padding),
 ///   "12.05.1834" (day.month.year), "12 May 1834", "May 12, 1834", "12 мая 1834 г.".
+/// - Uzbek and Kazakh, year first or last: "1948-yil 14-iyun", "1948 yil 14
+///   iyun", "14-iyun 1948-yil", "1948 йил 14 июнь", "2019 ж. 3 наурыз", "3
+///   наурыз 2019 ж.", "2019 жылы 3 наурызда"; months: "1948-yil iyun". Uzbek case
+///   endings: "-da" (on) reads as the date, "-dan" (from) and "-gacha" (until)
+///   bound it: "1948-yil 14-iyundan" opens its end, "…20-iyulgacha" its start,
+///   and "14-iyundan 20-iyulgacha" is a range.
 /// - Range "A-B" (also "–", "—", "to", "по", "until", "between A and B",
 ///   "с A по B", "from A to B") → begin of A … end of B. B may be abbreviated:
-///   "1804-07" is 1804–1807, "1890-95" 1890–1895.
+///   "1804-07" is 1804–1807, "1890-95" 1890–1895. Within one year the year may be
+///   written once: "3 марта – 30 июня 2019 г.", "3 March – 30 June 2019",
+///   "2019 ж. 3 наурыз – 30 маусым", "1948-yil 14-iyun – 20-iyul", "March – June
+///   2019"; within one month the month too: "3–30 июня 2019 г.", "с 3 по 30 июня
+///   2019 г.". A range across New Year must write both years.
 /// - Alternatives "1758 or 1763", "1758 или 1763", "1758/1763" → earliest …
 ///   latest, flagged `alternatives`.
 /// - Approximate "c.", "ca.", "circa", "approx.", "about", "около", "ок.",

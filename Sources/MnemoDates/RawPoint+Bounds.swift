@@ -47,6 +47,8 @@ extension RawPoint {
             for _ in 0..<unknown { scale *= 10 }
             let precision: DatePrecision = unknown == 1 ? .decade : unknown == 2 ? .century : .millennium
             return Bounds(years: known * scale, known * scale + scale - 1, precision: precision, qualifiers: .uncertain)
+        case .noYear:
+            throw ParseFailure("could not read '\(written)': it names no year")
         case .ordinal(let n, let unit):
             guard let unit else {
                 throw ParseFailure("'\(written)' needs a unit such as 'century' or 'в.'")

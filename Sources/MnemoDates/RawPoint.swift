@@ -13,6 +13,9 @@ struct RawPoint {
         case masked(known: Int, unknown: Int)
         /// A numbered century or millennium; the unit may come from context ("XVII-XVIII вв.").
         case ordinal(Int, OrdinalUnit?)
+        /// A month, or a day and month, without a year ("3 марта", "iyul"); only
+        /// the other end of a range can supply it ("3 марта – 30 июня 2019 г.").
+        case noYear(month: Int, day: Int?)
     }
 
     var core: Core
@@ -23,6 +26,8 @@ struct RawPoint {
     /// Written with a Kazakh or Uzbek plural year suffix ("1850-yillar").
     var pluralYears = false
     var part: PeriodPart?
+    /// Made a bound by an Uzbek case ending on its month ("14-iyundan", "20-iyulgacha").
+    var boundCase: BoundCase?
     var qualifiers: DateQualifiers = []
     /// The tokens the point was read from, and their text.
     var tokens: Range<Int> = 0..<0
@@ -42,6 +47,12 @@ struct RawPoint {
         self.core = core
         self.astronomical = astronomical
     }
+}
+
+/// What an Uzbek case ending on a month makes of a date: its start ("-dan",
+/// "from") or its end ("-gacha", "until"). The locative "-da" ("on") makes neither.
+enum BoundCase: Equatable {
+    case from, until
 }
 
 /// The unit of an ordinal period.

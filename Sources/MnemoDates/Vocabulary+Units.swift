@@ -40,6 +40,12 @@ extension Vocabulary {
     /// After "1850-": a singular year ("1850-yil", "1850-жылы").
     static let singularYearSuffixes: Set<String> = ["yil", "yili", "yilda", "йил", "йили", "йилда", "жылы"]
 
+    /// After a year, with or without a dash, before its day and month (Uzbek and
+    /// Kazakh): "1948-yil 14-iyun", "1948 йил 14 июнь", "2019 ж. 3 наурыз".
+    static let yearFirstMarkers: Set<String> = [
+        "yil", "yili", "yilning", "y", "йил", "йили", "йилнинг", "ж", "жыл", "жылы", "жылғы",
+    ]
+
     /// After "18-": a Russian ordinal ending ("18-й", "1-я", "18-го"); after a
     /// year of three or four digits, a year ("1850-й год", "1850-м году").
     static let russianOrdinalSuffixes: Set<String> = ["й", "я", "го", "ый", "ой", "ая", "е", "м", "ом", "ого", "ий"]

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import MnemoXML
 
 /// Reads MARCXML (MARC 21 slim) and the same shape for UNIMARC/RUSMARC and
@@ -45,25 +48,34 @@ public struct MARCXMLReader: Sendable {
     }
 
     private func run(_ input: Input, source: String?, handler: Handler) throws {
-        let reader = XMLRecordReader(recordNames: ["record"], namespaces: Self.namespaces)
-        var number = 0
-        let perRecord: XMLRecordReader.Handler = { node, _ in
-            number += 1
-            do {
-                try handler(.success(try MARCXMLRecord.convert(node)))
-            } catch let failure as MARCXMLRecord.Failure {
-                try handler(.failure(MARCReadError(kind: .malformedRecord, source: source, recordNumber: number,
-                                                   line: failure.line, column: failure.column, message: failure.message)))
+        let parser: XMLParser
+        switch input {
+        case .file(let url):
+            guard let stream = InputStream(url: url) else {
+                throw MARCReadError(kind: .io, source: source, message: "cannot open the file")
             }
+            parser = XMLParser(stream: stream)
+        case .memory(let data):
+            parser = XMLParser(data: data)
         }
-        do {
-            switch input {
-            case .file(let url): try reader.read(url: url, handler: perRecord)
-            case .memory(let data): try reader.read(data: data, source: source, handler: perRecord)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        try withoutActuallyEscaping(handler) { handler in
+            let delegate = MARCXMLStreamDelegate(namespaces: Self.namespaces, source: source, handler: handler)
+            parser.delegate = delegate
+            defer { parser.delegate = nil }
+            // Foundation's parser on Linux can return true after an error, so the
+            // first error the delegate saw decides.
+            let ok = parser.parse()
+            if let e = delegate.handlerError { throw e }
+            if let (code, line, column) = delegate.firstError {
+                throw MARCReadError(kind: .malformedXML, source: source, line: line, column: column,
+                                    message: "malformed XML: \(XMLErrorMessages.message(code))")
             }
-        } catch let e as XMLReadError {
-            throw MARCReadError(kind: .malformedXML, source: source ?? e.source, recordNumber: nil,
-                                line: e.line, column: e.column, message: "malformed XML: \(e.message)")
+            if !ok {
+                throw MARCReadError(kind: .malformedXML, source: source, line: parser.lineNumber, column: parser.columnNumber,
+                                    message: "malformed XML: the parser stopped")
+            }
         }
     }
 }

@@ -85,12 +85,12 @@ public final class XMLRecordReader {
         let ok = parser.parse()
         if let e = delegate.handlerError { throw e }
         if let (code, line, column) = delegate.firstError {
-            throw XMLReadError(source: source, line: line, column: column, message: LibXMLErrors.message(code))
+            throw XMLReadError(source: source, line: line, column: column, message: XMLErrorMessages.message(code))
         }
         if !ok {
             let code = (parser.parserError as NSError?)?.code ?? -1
             throw XMLReadError(source: source, line: parser.lineNumber, column: parser.columnNumber,
-                               message: LibXMLErrors.message(code))
+                               message: XMLErrorMessages.message(code))
         }
         if !delegate.sawRoot {
             throw XMLReadError(source: source, line: 1, column: 1, message: "no root element")
@@ -141,7 +141,7 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
         }
         var attrs: [XMLAttribute] = []
         attrs.reserveCapacity(attributeDict.count)
-        for (k, v) in attributeDict.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in (attributeDict.count > 1 ? attributeDict.sorted(by: { $0.key < $1.key }) : Array(attributeDict)) {
             if k == "xmlns" || k.hasPrefix("xmlns:") { continue }
             let (prefix, name) = Self.split(k)
             attrs.append(XMLAttribute(name: name, namespace: prefix == "xml" ? "http://www.w3.org/XML/1998/namespace" : nil, value: v))
@@ -193,11 +193,15 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
         self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
     }
 
-    static func localName(_ qname: String) -> String { split(qname).1 }
+    static func localName(_ qname: String) -> String {
+        // With namespace processing on, the parser already gives local names.
+        qname.utf8.contains(UInt8(ascii: ":")) ? split(qname).1 : qname
+    }
 
     static func split(_ qname: String) -> (String?, String) {
-        guard let colon = qname.firstIndex(of: ":") else { return (nil, qname) }
-        return (String(qname[..<colon]), String(qname[qname.index(after: colon)...]))
+        let u = qname.utf8
+        guard let colon = u.firstIndex(of: UInt8(ascii: ":")) else { return (nil, qname) }
+        return (String(qname[..<colon]), String(qname[u.index(after: colon)...]))
     }
 }
 

@@ -1,6 +1,6 @@
 /// Plain-language messages for the libxml2 error codes Foundation's parser reports.
-enum LibXMLErrors {
-    static func message(_ code: Int) -> String {
+public enum XMLErrorMessages {
+    public static func message(_ code: Int) -> String {
         switch code {
         case 1: return "internal parser error"
         case 2: return "out of memory"
