@@ -18,7 +18,7 @@ public final class Crosswalk: @unchecked Sendable {
     let source: Source
 
     /// One record's outcome.
-    public enum Outcome {
+    public enum Outcome: Sendable {
         /// Mapped: its triples and problems (it may still carry warnings).
         case mapped(MappedRecord)
         /// Unusable: reported and left out.
@@ -80,19 +80,39 @@ public final class Crosswalk: @unchecked Sendable {
     /// The named graph this dataset goes to.
     public var graph: String { mapper.minter.graph }
 
+    /// A record read but not yet converted: the conversion is a closure, so a
+    /// caller may run it on another thread (``MappingPipeline`` does).
+    public enum Pending: Sendable {
+        case record(@Sendable () throws -> HeritageRecord)
+        case skipped(SkippedRecord)
+    }
+
     /// Reads one file, calling `body` for every record in order. Throws
     /// ``FileFailure`` when the file cannot be read to its end (records before
     /// the fault have been delivered).
     public func read(file: URL, _ body: (Outcome) throws -> Void) throws {
-        let name = file.path
-        func deliver(_ record: () throws -> HeritageRecord) throws {
-            do {
-                let r = try record()
-                try body(.mapped(mapper.map(r)))
-            } catch let s as SkippedRecord {
-                try body(.skipped(s))
+        try readPending(file: file) { pending in
+            try body(convert(pending))
+        }
+    }
+
+    /// Converts a pending record: its neutral record, then CIDOC-CRM and EDM.
+    public func convert(_ pending: Pending) -> Outcome {
+        switch pending {
+        case .skipped(let s): return .skipped(s)
+        case .record(let make):
+            do { return .mapped(mapper.map(try make())) } catch let s as SkippedRecord {
+                return .skipped(s)
+            } catch {
+                return .skipped(SkippedRecord(location: "?", reason: "\(error)"))
             }
         }
+    }
+
+    /// Reads one file into pending records, in order, converting nothing
+    /// that can be converted later.
+    public func readPending(file: URL, _ body: (Pending) throws -> Void) throws {
+        let name = file.path
         switch source {
         case .marc(let cw, let encoding):
             if isXML(file) {
@@ -100,9 +120,10 @@ public final class Crosswalk: @unchecked Sendable {
                 do {
                     try MARCXMLReader().read(url: file) { result in
                         n += 1
+                        let location = "\(name)#\(n)"
                         switch result {
-                        case .success(let m): try deliver { try cw.map(m, location: "\(name)#\(n)") }
-                        case .failure(let e): try body(.skipped(SkippedRecord(location: "\(name)#\(n)", reason: e.description)))
+                        case .success(let m): try body(.record { try cw.map(m, location: location) })
+                        case .failure(let e): try body(.skipped(SkippedRecord(location: location, reason: e.description)))
                         }
                     }
                 } catch let e as MARCReadError {
@@ -116,18 +137,31 @@ public final class Crosswalk: @unchecked Sendable {
                 var n = 0
                 try reader.read { result in
                     n += 1
+                    let location = "\(name)#\(n)"
                     switch result {
-                    case .success(let m): try deliver { try cw.map(m, location: "\(name)#\(n)") }
-                    case .failure(let e): try body(.skipped(SkippedRecord(location: "\(name)#\(n)", reason: e.description)))
+                    case .success(let m): try body(.record { try cw.map(m, location: location) })
+                    case .failure(let e): try body(.skipped(SkippedRecord(location: location, reason: e.description)))
                     }
                 }
             }
         case .ead(let profile):
             // The finding aid's eadid sits outside every record: read it first.
+            // EAD ids may depend on the order components arrive in, so they are
+            // converted here, in order.
             let id = try? EADMapper.findingAidID(at: file)
-            try readXML(EADMapper(profile: profile, findingAidID: id), file: file, deliver: deliver)
+            let mapper = EADMapper(profile: profile, findingAidID: id)
+            try readXML(mapper, file: file) { node, ancestors in
+                do {
+                    let r = try mapper.map(node, ancestors: ancestors, source: name)
+                    try body(.record { r })
+                } catch let s as SkippedRecord {
+                    try body(.skipped(s))
+                }
+            }
         case .xml(let mapper):
-            try readXML(mapper, file: file, deliver: deliver)
+            try readXML(mapper, file: file) { node, ancestors in
+                try body(.record { try mapper.map(node, ancestors: ancestors, source: name) })
+            }
         case .csv(let profile):
             var csvMapper: CSVMapper?
             do {
@@ -136,7 +170,7 @@ public final class Crosswalk: @unchecked Sendable {
                         csvMapper = try CSVMapper(profile: profile, header: row)
                         return
                     }
-                    try deliver { try m.map(row, location: "\(name):\(line)") }
+                    try body(.record { try m.map(row, location: "\(name):\(line)") })
                 }
             } catch let e as CSVReader.Failure {
                 throw FileFailure(file: name, message: e.description)
@@ -146,11 +180,10 @@ public final class Crosswalk: @unchecked Sendable {
         }
     }
 
-    private func readXML(_ mapper: any XMLRecordMapper, file: URL, deliver: (() throws -> HeritageRecord) throws -> Void) throws {
+    private func readXML(_ mapper: any XMLRecordMapper, file: URL,
+                         _ body: (XMLElementNode, [XMLElementNode]) throws -> Void) throws {
         do {
-            try XMLRecordReader(recordNames: mapper.recordNames).read(url: file) { node, ancestors in
-                try deliver { try mapper.map(node, ancestors: ancestors, source: file.path) }
-            }
+            try XMLRecordReader(recordNames: mapper.recordNames).read(url: file, handler: body)
         } catch let e as XMLReadError {
             throw FileFailure(file: file.path, message: e.description)
         }

@@ -21,7 +21,7 @@ public enum LanguageCodes {
 
     /// A BCP 47 tag for a catalogue's language code (`rus` → `ru`); nil for `und`, `mul`, `zxx` or junk.
     public static func bcp47(_ code: String) -> String? {
-        let c = code.trimmingCharacters(in: .whitespaces).lowercased()
+        let c = code.trimmed.lowercased()
         if ["und", "mul", "zxx", "mis", "", "|||"].contains(c) { return nil }
         if let t = twoLetter[c] { return t }
         if c.count == 2 || c.count == 3, c.allSatisfy({ $0.isASCII && $0.isLetter }) { return c }

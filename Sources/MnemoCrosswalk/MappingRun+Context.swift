@@ -17,6 +17,7 @@ extension MappingRun {
         let uri = minter.shared("agent", identity: identity)
         agents.insert(uri)
         if a.kind == .person { persons.insert(uri) }
+        guard described.insert(uri).inserted else { return uri }
         switch a.kind {
         case .person: out.type(uri, CRM.E21_Person)
         case .group, .family, .unknown: out.type(uri, CRM.E74_Group)
@@ -29,7 +30,7 @@ extension MappingRun {
 
         var birthText = a.birthDate, deathText = a.deathDate
         var activeText: String?
-        if let life = a.lifeDates?.trimmingCharacters(in: .whitespaces), !life.isEmpty, birthText == nil, deathText == nil {
+        if let life = a.lifeDates?.trimmed, !life.isEmpty, birthText == nil, deathText == nil {
             switch HistoricalDate.parseLifeDates(life) {
             case .dates(let d):
                 birthText = d.birth?.original
@@ -106,6 +107,7 @@ extension MappingRun {
         let names = p.names.map { checked($0, field: field) }.filter { !$0.value.isEmpty }
         let uri = minter.shared("place", identity: Self.placeIdentity(p))
         places.insert(uri)
+        guard described.insert(uri).inserted else { return uri }
         out.type(uri, CRM.E53_Place, EDM.Place)
         labels(uri, names, prefix: "name")
         for auth in p.authorityURIs where Self.isAbsoluteURI(auth) { out.iri(uri, Terms.exactMatch, auth) }
@@ -140,6 +142,7 @@ extension MappingRun {
         let identity = c.authorityURIs.sorted().first.map { "auth|" + $0 }
             ?? "label|" + Self.normalizedName(c.labels.first?.value ?? "")
         let uri = minter.shared("concept", identity: identity)
+        guard described.insert(uri + (extraClass ?? "")).inserted else { return uri }
         out.type(uri, CRM.E55_Type, Terms.skosConcept)
         if let extraClass { out.type(uri, extraClass) }
         var seenLanguages = Set<String>()
@@ -174,9 +177,14 @@ extension MappingRun {
 
     /// Case-folded, whitespace-collapsed, trailing ISBD punctuation removed; scripts untouched.
     static func normalizedName(_ s: String) -> String {
-        let trimmed = s.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:/").union(.whitespacesAndNewlines))
-        return trimmed.precomposedStringWithCanonicalMapping.lowercased()
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var t = s.trimmed(orAnyOf: ",.;:/")
+        // NFC only when a combining mark could make two spellings of one name.
+        if t.unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) {
+            t = t.precomposedStringWithCanonicalMapping
+        }
+        t = t.lowercased()
+        guard t.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }) else { return t }
+        return t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     static func decimal(_ d: Double) -> String {

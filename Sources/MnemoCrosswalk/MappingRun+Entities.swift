@@ -110,6 +110,7 @@ extension MappingRun {
     }
 
     mutating func typedConcept(_ uri: String, label: String) -> String {
+        guard described.insert(uri).inserted else { return uri }
         out.type(uri, CRM.E55_Type, Terms.skosConcept)
         out.text(uri, Terms.prefLabel, label, language: "en")
         return uri
@@ -119,7 +120,7 @@ extension MappingRun {
 
     /// Emits a time-span for a date as written, or for explicit bounds. Returns nil when no date is given.
     mutating func timeSpan(date: String?, earliest: String?, latest: String?, uri: String, field: String) -> (uri: String, label: String)? {
-        let text = date?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let text = date?.trimmed ?? ""
         var begin: String?, end: String?, qualifiers: [String] = []
         var label = text
         if !text.isEmpty {
@@ -169,7 +170,7 @@ extension MappingRun {
 
     /// The text with its language tag checked (BCP 47 shape) or the default language applied.
     mutating func checked(_ t: LangText, field: String) -> LangText {
-        guard let lang = t.language?.trimmingCharacters(in: .whitespaces), !lang.isEmpty else {
+        guard let lang = t.language?.trimmed, !lang.isEmpty else {
             return LangText(t.value, language: mapper.settings.defaultLanguage)
         }
         if Self.isLanguageTag(lang) { return LangText(t.value, language: lang) }

@@ -11,6 +11,8 @@ struct MappingRun {
     var problems: [RecordProblem]
     var agents = Set<String>()
     var persons = Set<String>()
+    /// Contextual entities already described in this record: each is written once.
+    var described = Set<String>()
     var places = Set<String>()
     var eventCount = 0
     /// dc:creator / dc:contributor / dc:publisher statements for the CHO.
@@ -72,7 +74,7 @@ struct MappingRun {
             out.iri(object, DC.medium, c)
         }
         for code in record.languages {
-            let code = code.trimmingCharacters(in: .whitespaces)
+            let code = code.trimmed
             guard !code.isEmpty else { continue }
             out.text(object, DC.language, code)
             if record.kind == .document || record.kind == .informationObject {

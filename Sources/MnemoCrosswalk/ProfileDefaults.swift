@@ -35,7 +35,7 @@ public struct ProfileDefaults: Codable, Sendable, Equatable {
 
     /// The normalised lookup key of a role code or label.
     public static func roleKey(_ s: String) -> String {
-        s.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:").union(.whitespacesAndNewlines)).lowercased()
+        s.trimmed(orAnyOf: " .,;:").lowercased()
     }
 
     /// `self` with every unset field taken from `base`; role tables are merged, `self` winning.

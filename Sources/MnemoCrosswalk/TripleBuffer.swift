@@ -5,7 +5,10 @@ public struct TripleBuffer: Sendable {
     public private(set) var triples: [Triple] = []
     private var seen = Set<Triple>()
 
-    public init() {}
+    public init() {
+        triples.reserveCapacity(192)
+        seen.reserveCapacity(192)
+    }
 
     /// One triple of RDF: subject, predicate, object.
     public struct Triple: Hashable, Sendable {

@@ -67,6 +67,7 @@ public struct DatasetHarvest: Sendable {
                                           problems: [RecordProblem(.error, "skipped", s.reason)]))
             }
         }
+        report.flush()
         let graph = crosswalk.graph
         var content: [(Term, Term, Term)]
         if incremental {

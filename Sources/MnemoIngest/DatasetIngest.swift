@@ -4,7 +4,7 @@ import MnemoRDF
 import MnemoStore
 
 /// Where converted records go.
-public enum IngestTarget {
+public enum IngestTarget: @unchecked Sendable {
     /// A store: the dataset's graph is replaced, atomically, when every file has been read.
     case store(Store)
     /// An N-Quads file, written as records are converted (flat memory, nothing stored).
@@ -44,13 +44,30 @@ public struct DatasetIngest {
         var writer: GraphWriter?
         if case .store(let s) = target { writer = s.graphWriter(graph) }
         let graphTerm = " <" + graph + "> .\n"
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(1 << 20)
-
+        let sink = writer
+        // What the worker threads prepare for each record besides its triples.
+        let prepare: @Sendable (Crosswalk.Outcome) -> Prepared = { outcome in
+            guard case .mapped(let m) = outcome else { return .nothing }
+            switch target {
+            case .store: return .ids(sink!.encode(m.triples.triples.lazy.map { ($0.s, $0.p, $0.o) }))
+            case .nquads:
+                var text = ""
+                text.reserveCapacity(m.triples.triples.count * 160)
+                for t in m.triples.triples {
+                    t.s.writeNTriples(to: &text); text += " "
+                    t.p.writeNTriples(to: &text); text += " "
+                    t.o.writeNTriples(to: &text); text += graphTerm
+                }
+                return .text(text)
+            case .none: return .nothing
+            }
+        }
+        var chunk = ""
+        let pipeline = MappingPipeline(crosswalk: crosswalk, prepare: prepare)
         for file in files {
             summary.files += 1
             do {
-                try crosswalk.read(file: file) { outcome in
+                try pipeline.run(file: file) { outcome, prepared in
                     summary.recordsRead += 1
                     switch outcome {
                     case .mapped(let m):
@@ -62,24 +79,18 @@ public struct DatasetIngest {
                         summary.groups.formUnion(m.agents.subtracting(m.persons))
                         for p in m.problems { summary.problems[p.code, default: 0] += 1 }
                         report.write(RecordReport(record: m.recordID, location: nil, status: .stored, problems: m.problems))
-                        switch target {
-                        case .store:
-                            for t in m.triples.triples { writer?.add(t.s, t.p, t.o) }
-                        case .nquads(let h):
-                            for t in m.triples.triples {
-                                buffer += Array(t.s.ntriples.utf8); buffer.append(0x20)
-                                buffer += Array(t.p.ntriples.utf8); buffer.append(0x20)
-                                buffer += Array(t.o.ntriples.utf8)
-                                buffer += Array(graphTerm.utf8)
-                            }
-                            if buffer.count > 1 << 20 { h.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
-                        case .none: break
-                        }
                     case .skipped(let s):
                         summary.skipped += 1
                         summary.problems["skipped", default: 0] += 1
                         report.write(RecordReport(record: s.recordID, location: s.location, status: .skipped,
                                                   problems: [RecordProblem(.error, "skipped", s.reason)]))
+                    }
+                    switch (prepared, target) {
+                    case (.ids(let ids), _): writer?.append(ids)
+                    case (.text(let t), .nquads(let h)):
+                        chunk += t
+                        if chunk.utf8.count > 1 << 20 { h.write(Data(chunk.utf8)); chunk.removeAll(keepingCapacity: true) }
+                    default: break
                     }
                     if summary.recordsRead % 10_000 == 0 { progress?(summary) }
                 }
@@ -90,9 +101,17 @@ public struct DatasetIngest {
                                           problems: [RecordProblem(.error, "file-error", f.message)]))
             }
         }
-        if case .nquads(let h) = target, !buffer.isEmpty { h.write(Data(buffer)) }
+        if case .nquads(let h) = target, !chunk.isEmpty { h.write(Data(chunk.utf8)) }
+        report.flush()
         var replace: GraphReplaceReport?
         if let writer { replace = try writer.commit() }
         return Result(summary: summary, graph: graph, replace: replace)
+    }
+
+    /// A record's output, prepared on a worker thread.
+    enum Prepared: Sendable {
+        case nothing
+        case ids([QuadIDs])
+        case text(String)
     }
 }

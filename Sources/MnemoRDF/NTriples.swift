@@ -56,6 +56,11 @@ public enum NTriples {
     /// Escapes a string for a quoted literal: `\\`, `\"`, `\n`, `\r`, and other
     /// control characters as `\uXXXX`. Everything else is kept as UTF-8.
     public static func escapeString(_ s: String, into out: inout String) {
+        // Most text needs no escape: append it whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) {
+            out += s
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\\": out += "\\\\"
@@ -75,6 +80,10 @@ public enum NTriples {
 
     /// Escapes the characters an IRIREF may not hold as `\uXXXX`.
     public static func escapeIRI(_ s: String, into out: inout String) {
+        if !s.utf8.contains(where: needsIRIEscape) {
+            out += s
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "<", ">", "\"", "{", "}", "|", "^", "`", "\\", " ":
@@ -82,6 +91,16 @@ public enum NTriples {
             default:
                 if u.value <= 0x20 { out += "\\u" + hex4(u.value) } else { out.unicodeScalars.append(u) }
             }
+        }
+    }
+
+    @inline(__always) static func needsIRIEscape(_ b: UInt8) -> Bool {
+        switch b {
+        case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "\\"):
+            return true
+        default:
+            return false
         }
     }
 

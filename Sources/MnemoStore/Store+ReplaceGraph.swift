@@ -53,7 +53,7 @@ extension Store {
 /// Collects the full new content of one named graph, then replaces the graph
 /// with it atomically. Nothing reaches the store before ``commit()``; a
 /// writer dropped without committing leaves the store as it was.
-public final class GraphWriter {
+public final class GraphWriter: @unchecked Sendable {
     let store: Store
     /// The graph's IRI.
     public let graph: String
@@ -68,6 +68,18 @@ public final class GraphWriter {
 
     /// Triples collected so far (repeats included).
     public var count: Int { next.count }
+
+    /// Turns triples into this graph's quads of ids, interning new terms.
+    /// Safe to call from several threads at once; pass the result to ``append(_:)``.
+    public func encode<S: Sequence>(_ triples: S) -> [QuadIDs] where S.Element == (Term, Term, Term) {
+        let d = store.dictionary
+        return triples.map { QuadIDs(d.intern($0.0), d.intern($0.1), d.intern($0.2), g) }
+    }
+
+    /// Adds quads made by ``encode(_:)`` to the graph's new content.
+    public func append(_ quads: [QuadIDs]) {
+        next.append(contentsOf: quads)
+    }
 
     /// Adds one triple to the graph's new content.
     public func add(_ s: Term, _ p: Term, _ o: Term) {

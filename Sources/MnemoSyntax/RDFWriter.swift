@@ -89,10 +89,9 @@ final class RaptorSerializer {
     private var finished = false
 
     init(name: String, file: UnsafeMutablePointer<FILE>, prefixes: [(String, String)], keepGraph: Bool) throws {
-        world = raptor_new_world_internal(UInt32(RAPTOR_VERSION))
-        raptor_world_open(world)
+        world = RaptorWorldPool.acquire()
         guard let s = raptor_new_serializer(world, name) else {
-            raptor_free_world(world)
+            RaptorWorldPool.release(world)
             throw SerializerError(description: "Raptor has no \(name) serializer")
         }
         serializer = s
@@ -105,7 +104,7 @@ final class RaptorSerializer {
         }
         guard raptor_serializer_start_to_file_handle(serializer, nil, file) == 0 else {
             raptor_free_serializer(serializer)
-            raptor_free_world(world)
+            RaptorWorldPool.release(world)
             throw SerializerError(description: "cannot start the \(name) serializer")
         }
     }
@@ -113,7 +112,7 @@ final class RaptorSerializer {
     deinit {
         if !finished { _ = raptor_serializer_serialize_end(serializer) }
         raptor_free_serializer(serializer)
-        raptor_free_world(world)
+        RaptorWorldPool.release(world)
     }
 
     func write(_ s: UnsafeRawBufferPointer, _ p: UnsafeRawBufferPointer, _ o: UnsafeRawBufferPointer,

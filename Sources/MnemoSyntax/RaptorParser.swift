@@ -33,7 +33,8 @@ public struct ParseSummary: Sendable {
 /// statement is handed on as soon as Raptor produces it, so memory does not
 /// grow with the input.
 ///
-/// A parser is not thread-safe; use one per thread. Each has its own Raptor world.
+/// A parser is not thread-safe; use one per thread. Each has a Raptor world
+/// of its own, borrowed from ``RaptorWorldPool``.
 public final class RaptorParser {
     public let format: RDFFormat
     private let world: OpaquePointer
@@ -41,11 +42,10 @@ public final class RaptorParser {
     /// A parser for `format`.
     public init(format: RDFFormat) {
         self.format = format
-        world = raptor_new_world_internal(UInt32(RAPTOR_VERSION))
-        raptor_world_open(world)
+        world = RaptorWorldPool.acquire()
     }
 
-    deinit { raptor_free_world(world) }
+    deinit { RaptorWorldPool.release(world) }
 
     /// Parses the file at `path`, calling `handler` for each statement.
     ///

@@ -9,11 +9,11 @@ public struct CSVMapper: Sendable {
     /// Resolves the profile's columns against a header row.
     public init(profile: CSVProfile, header: [String]) throws {
         self.profile = profile
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.map { $0.trimmed.lowercased() }
         var idx: [Int] = []
         var missing: [String] = []
         for c in profile.columns {
-            if let i = names.firstIndex(of: c.column.trimmingCharacters(in: .whitespaces).lowercased()) { idx.append(i) }
+            if let i = names.firstIndex(of: c.column.trimmed.lowercased()) { idx.append(i) }
             else { missing.append(c.column); idx.append(-1) }
         }
         guard missing.isEmpty else {
@@ -29,10 +29,10 @@ public struct CSVMapper: Sendable {
     public func map(_ row: [String], location: String) throws -> HeritageRecord {
         func values(_ c: CSVColumn, _ i: Int) -> [String] {
             guard i < row.count else { return [] }
-            let cell = row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            let cell = row[i].trimmed
             guard !cell.isEmpty else { return [] }
             guard let sep = c.split, !sep.isEmpty else { return [cell] }
-            return cell.components(separatedBy: sep).map { $0.trimmingCharacters(in: .whitespaces) }
+            return cell.components(separatedBy: sep).map { $0.trimmed }
         }
         var cells: [(CSVColumn, [String])] = []
         for (c, i) in zip(profile.columns, indexes) { cells.append((c, values(c, i))) }

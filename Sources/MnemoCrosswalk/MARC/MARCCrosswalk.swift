@@ -50,7 +50,7 @@ public struct MARCCrosswalk: Sendable {
         r.rights = texts(m, profile.rights).first { $0.hasPrefix("http") }
         for spec in profile.links ?? [] {
             for f in m.fields(spec.tag) where MARCValues.matches(f, ind1: spec.ind1, ind2: spec.ind2) {
-                for code in spec.subfield { r.links += f.values(code).map { RecordLink($0.trimmingCharacters(in: .whitespaces), kind: spec.kind) } }
+                for code in spec.subfield { r.links += f.values(code).map { RecordLink($0.trimmed, kind: spec.kind) } }
             }
         }
 
@@ -109,7 +109,7 @@ public struct MARCCrosswalk: Sendable {
         for spec in specs ?? [] {
             if spec.tag < "010", let v = m.controlField(spec.tag) {
                 if let pos = spec.positions { if let p = MARCValues.positions(v, pos) { out.append(p) } }
-                else if !v.trimmingCharacters(in: .whitespaces).isEmpty { out.append(v.trimmingCharacters(in: .whitespaces)) }
+                else if !v.trimmed.isEmpty { out.append(v.trimmed) }
                 continue
             }
             for f in fields(m, spec) {
@@ -164,7 +164,7 @@ public struct MARCCrosswalk: Sendable {
                          kind: spec.kind, authorityURIs: authorities(f, spec.authority))
         if let d = spec.dates { a.lifeDates = d.compactMap { f[$0] }.map(Self.cleanDate).first { !$0.isEmpty } }
         let label = spec.roleLabel.flatMap { c in c.compactMap { f[$0] }.first }.map(MARCValues.clean)
-        let code = spec.roleCode.flatMap { c in c.compactMap { f[$0] }.first }?.trimmingCharacters(in: .whitespaces)
+        let code = spec.roleCode.flatMap { c in c.compactMap { f[$0] }.first }?.trimmed
         var role: Role?
         var implied: EventKind?
         var problem: RecordProblem?
@@ -194,8 +194,8 @@ public struct MARCCrosswalk: Sendable {
     }
 
     static func cleanDate(_ s: String) -> String {
-        var v = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        var v = s.trimmed
         while let last = v.last, ".,;:".contains(last) { v.removeLast() }
-        return v.trimmingCharacters(in: .whitespaces)
+        return v.trimmed
     }
 }

@@ -56,10 +56,10 @@ enum MARCValues {
     /// Removes ISBD punctuation at the end (` /`, ` :`, ` ;`, ` =`, `,`), and a final
     /// period unless it closes an initial or abbreviation (`Н.`, `гр.`).
     static func clean(_ s: String) -> String {
-        var v = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        var v = s.trimmed
         while let last = v.last, " /:;=,".contains(last) {
             v.removeLast()
-            v = v.trimmingCharacters(in: .whitespaces)
+            v = v.trimmed
         }
         if v.hasSuffix(".") {
             let word = v.dropLast().split(whereSeparator: { $0 == " " || $0 == "," }).last ?? ""
@@ -78,7 +78,7 @@ enum MARCValues {
         let to = parts.count > 1 ? parts[1] : from
         let chars = Array(value)
         guard from >= 0, to < chars.count, from <= to else { return nil }
-        let s = String(chars[from...to]).trimmingCharacters(in: .whitespaces)
+        let s = String(chars[from...to]).trimmed
         return s.isEmpty || s.allSatisfy({ $0 == "|" || $0 == "u" || $0 == "#" }) ? nil : s
     }
 }
