@@ -27,9 +27,10 @@ public struct IngestSummary: Sendable, Equatable {
     /// Records removed (OAI-PMH deletions, or records gone from a re-ingested dataset).
     public var deleted = 0
     public var triples = 0
-    public var persons = Set<String>()
-    public var groups = Set<String>()
-    public var places = Set<String>()
+    /// Distinct persons, groups and places met, kept as 64-bit hashes of their URIs.
+    public var persons = Set<UInt64>()
+    public var groups = Set<UInt64>()
+    public var places = Set<UInt64>()
     public var events = 0
     /// Problems by code (`unparsed-date`, `missing-field`…).
     public var problems: [String: Int] = [:]
@@ -37,6 +38,18 @@ public struct IngestSummary: Sendable, Equatable {
     public var fileErrors: [String] = []
 
     public init() {}
+
+    /// Counts what one mapped record holds.
+    public mutating func add(_ m: MappedRecord) {
+        stored += 1
+        triples += m.triples.triples.count
+        events += m.events
+        for p in m.places { places.insert(URIMinter.hash64(p)) }
+        for a in m.agents {
+            if m.persons.contains(a) { persons.insert(URIMinter.hash64(a)) } else { groups.insert(URIMinter.hash64(a)) }
+        }
+        for p in m.problems { problems[p.code, default: 0] += 1 }
+    }
 
     /// The summary as the CLI prints it.
     public var text: String {
@@ -62,7 +75,7 @@ public final class RecordReportWriter: @unchecked Sendable {
     /// Opens (truncating) `path`; nil writes nothing.
     public init(path: String?) throws {
         guard let path else { handle = nil; return }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+        guard let h = OutputFile.open(path) else {
             throw SkippedRecord(location: path, reason: "cannot write the report file")
         }
         handle = h

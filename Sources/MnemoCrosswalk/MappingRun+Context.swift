@@ -179,12 +179,27 @@ extension MappingRun {
     static func normalizedName(_ s: String) -> String {
         var t = s.trimmed(orAnyOf: ",.;:/")
         // NFC only when a combining mark could make two spellings of one name.
-        if t.unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) {
+        if t.unicodeScalars.contains(where: Self.mayCombine) {
             t = t.precomposedStringWithCanonicalMapping
         }
         t = t.lowercased()
         guard t.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }) else { return t }
         return t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// True for scalars in the blocks of combining marks that NFC can merge
+    /// into a preceding letter (Latin, Cyrillic, Hebrew, Arabic, extended and
+    /// supplementary diacritics, half marks). A range test instead of a Unicode
+    /// property lookup for every letter of every name.
+    static func mayCombine(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x300...0x36F, 0x483...0x489, 0x591...0x5C7, 0x610...0x61A, 0x64B...0x65F, 0x670,
+             0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0x3099...0x309A, 0xFE20...0xFE2F,
+             0x1100...0x11FF:
+            return true
+        default:
+            return false
+        }
     }
 
     static func decimal(_ d: Double) -> String {

@@ -65,12 +65,17 @@ public struct URIMinter: Sendable {
 
     /// FNV-1a 64 of the UTF-8 bytes, as 16 hex digits: short, stable across runs and platforms.
     public static func hash(_ s: String) -> String {
+        String(hash64(s), radix: 16).leftPadded(to: 16)
+    }
+
+    /// FNV-1a 64 of the UTF-8 bytes.
+    public static func hash64(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 {
             h ^= UInt64(b)
             h &*= 0x0000_0100_0000_01b3
         }
-        return String(h, radix: 16).leftPadded(to: 16)
+        return h
     }
 }
 

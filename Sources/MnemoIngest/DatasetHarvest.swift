@@ -51,13 +51,7 @@ public struct DatasetHarvest: Sendable {
             }
             switch crosswalk.map(metadata: md, identifier: rec.identifier, source: "\(source) \(rec.identifier)") {
             case .mapped(let m):
-                summary.stored += 1
-                summary.triples += m.triples.triples.count
-                summary.events += m.events
-                summary.places.formUnion(m.places)
-                summary.persons.formUnion(m.persons)
-                summary.groups.formUnion(m.agents.subtracting(m.persons))
-                for p in m.problems { summary.problems[p.code, default: 0] += 1 }
+                summary.add(m)
                 report.write(RecordReport(record: m.recordID, location: source, status: .stored, problems: m.problems))
                 triples += m.triples.triples
             case .skipped(let s):

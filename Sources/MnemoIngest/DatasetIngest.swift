@@ -43,7 +43,7 @@ public struct DatasetIngest {
         let graph = crosswalk.graph
         var writer: GraphWriter?
         if case .store(let s) = target { writer = s.graphWriter(graph) }
-        let graphTerm = " <" + graph + "> .\n"
+        let graphTerm = Array((" <" + graph + "> .\n").utf8)
         let sink = writer
         // What the worker threads prepare for each record besides its triples.
         let prepare: @Sendable (Crosswalk.Outcome) -> Prepared = { outcome in
@@ -51,18 +51,19 @@ public struct DatasetIngest {
             switch target {
             case .store: return .ids(sink!.encode(m.triples.triples.lazy.map { ($0.s, $0.p, $0.o) }))
             case .nquads:
-                var text = ""
-                text.reserveCapacity(m.triples.triples.count * 160)
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(m.triples.triples.count * 180)
                 for t in m.triples.triples {
-                    t.s.writeNTriples(to: &text); text += " "
-                    t.p.writeNTriples(to: &text); text += " "
-                    t.o.writeNTriples(to: &text); text += graphTerm
+                    t.s.appendNTriples(to: &bytes); bytes.append(0x20)
+                    t.p.appendNTriples(to: &bytes); bytes.append(0x20)
+                    t.o.appendNTriples(to: &bytes); bytes.append(contentsOf: graphTerm)
                 }
-                return .text(text)
+                return .bytes(bytes)
             case .none: return .nothing
             }
         }
-        var chunk = ""
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 21)
         let pipeline = MappingPipeline(crosswalk: crosswalk, prepare: prepare)
         for file in files {
             summary.files += 1
@@ -71,13 +72,7 @@ public struct DatasetIngest {
                     summary.recordsRead += 1
                     switch outcome {
                     case .mapped(let m):
-                        summary.stored += 1
-                        summary.triples += m.triples.triples.count
-                        summary.events += m.events
-                        summary.places.formUnion(m.places)
-                        summary.persons.formUnion(m.persons)
-                        summary.groups.formUnion(m.agents.subtracting(m.persons))
-                        for p in m.problems { summary.problems[p.code, default: 0] += 1 }
+                        summary.add(m)
                         report.write(RecordReport(record: m.recordID, location: nil, status: .stored, problems: m.problems))
                     case .skipped(let s):
                         summary.skipped += 1
@@ -87,9 +82,9 @@ public struct DatasetIngest {
                     }
                     switch (prepared, target) {
                     case (.ids(let ids), _): writer?.append(ids)
-                    case (.text(let t), .nquads(let h)):
-                        chunk += t
-                        if chunk.utf8.count > 1 << 20 { h.write(Data(chunk.utf8)); chunk.removeAll(keepingCapacity: true) }
+                    case (.bytes(let b), .nquads(let h)):
+                        chunk.append(contentsOf: b)
+                        if chunk.count > 1 << 20 { h.write(Data(chunk)); chunk.removeAll(keepingCapacity: true) }
                     default: break
                     }
                     if summary.recordsRead % 10_000 == 0 { progress?(summary) }
@@ -101,7 +96,7 @@ public struct DatasetIngest {
                                           problems: [RecordProblem(.error, "file-error", f.message)]))
             }
         }
-        if case .nquads(let h) = target, !chunk.isEmpty { h.write(Data(chunk.utf8)) }
+        if case .nquads(let h) = target, !chunk.isEmpty { h.write(Data(chunk)) }
         report.flush()
         var replace: GraphReplaceReport?
         if let writer { replace = try writer.commit() }
@@ -112,6 +107,6 @@ public struct DatasetIngest {
     enum Prepared: Sendable {
         case nothing
         case ids([QuadIDs])
-        case text(String)
+        case bytes([UInt8])
     }
 }

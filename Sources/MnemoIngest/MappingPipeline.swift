@@ -27,60 +27,119 @@ final class MappingPipeline<Payload: Sendable>: @unchecked Sendable {
     /// Runs the pipeline over one file. Errors from reading the file
     /// (``Crosswalk/FileFailure``) are thrown after every record read before
     /// the fault has been delivered; an error thrown by `deliver` stops the read.
+    ///
+    /// Three kinds of thread overlap: the reader fills numbered batches, each
+    /// of `workers` threads takes the next batch and converts it whole, and the
+    /// caller delivers finished batches in number order.
     func run(file: URL, deliver: (Crosswalk.Outcome, Payload) throws -> Void) throws {
-        let queue = BatchQueue<[Crosswalk.Pending]>(capacity: 3)
+        let input = BatchQueue<(Int, [Crosswalk.Pending])>(capacity: workers + 1)
+        let output = OrderedResults<[(Crosswalk.Outcome, Payload)]>(window: workers * 2 + 2)
         let readError = ErrorBox()
-        let batchSize = self.batchSize
-        let crosswalk = self.crosswalk
+        let batchSize = self.batchSize, crosswalk = self.crosswalk, prepare = self.prepare
         let reader = Thread {
             var batch: [Crosswalk.Pending] = []
+            var number = 0
             batch.reserveCapacity(batchSize)
             do {
                 try crosswalk.readPending(file: file) { pending in
                     batch.append(pending)
                     if batch.count == batchSize {
-                        guard queue.put(batch) else { throw PipelineStopped() }
+                        guard input.put((number, batch)) else { throw PipelineStopped() }
+                        number += 1
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                if !batch.isEmpty { _ = queue.put(batch) }
             } catch is PipelineStopped {
+                batch.removeAll()
             } catch {
-                if !batch.isEmpty { _ = queue.put(batch) }
                 readError.set(error)
             }
-            queue.close()
+            if !batch.isEmpty, input.put((number, batch)) { number += 1 }
+            output.setTotal(number)
+            input.close()
         }
         reader.stackSize = 8 << 20
         reader.start()
-        defer { queue.close() }  // lets the reader finish if delivery failed
-        while let batch = queue.take() {
-            let results = convert(batch)
+        var converters: [Thread] = []
+        for _ in 0..<workers {
+            let t = Thread {
+                while let (n, batch) = input.take() {
+                    let converted = batch.map { pending -> (Crosswalk.Outcome, Payload) in
+                        let outcome = crosswalk.convert(pending)
+                        return (outcome, prepare(outcome))
+                    }
+                    guard output.put(n, converted) else { return }
+                }
+            }
+            t.stackSize = 8 << 20
+            converters.append(t)
+            t.start()
+        }
+        defer {
+            // On an error from `deliver`, stop the reader and the converters.
+            input.close()
+            output.cancel()
+        }
+        while let results = output.next() {
             for (outcome, payload) in results { try deliver(outcome, payload) }
         }
-        queue.waitUntilDrained()
+        input.waitUntilDrained()
         if let e = readError.get() { throw e }
     }
+}
 
-    /// Converts one batch on `workers` threads, keeping the order.
-    private func convert(_ batch: [Crosswalk.Pending]) -> [(Crosswalk.Outcome, Payload)] {
-        let n = batch.count
-        let out = UnsafeMutablePointer<(Crosswalk.Outcome, Payload)>.allocate(capacity: n)
-        let buffer = UnsafeMutableBufferPointer(start: out, count: n)
-        let crosswalk = self.crosswalk, prepare = self.prepare, workers = min(self.workers, n)
-        nonisolated(unsafe) let target = buffer
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < n {
-                let outcome = crosswalk.convert(batch[i])
-                (target.baseAddress! + i).initialize(to: (outcome, prepare(outcome)))
-                i += workers
+/// Converted batches handed back in number order; at most `window` batches
+/// ahead of the one being delivered are held, so memory stays bounded.
+final class OrderedResults<T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var ready: [Int: T] = [:]
+    private var nextNumber = 0
+    private var total: Int?
+    private var cancelled = false
+    let window: Int
+
+    init(window: Int) { self.window = window }
+
+    /// Stores batch `n`; waits while it is too far ahead. False once cancelled.
+    func put(_ n: Int, _ item: T) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while n >= nextNumber + window && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        ready[n] = item
+        condition.broadcast()
+        return true
+    }
+
+    /// The reader's final count of batches.
+    func setTotal(_ n: Int) {
+        condition.lock()
+        total = n
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch in order, or nil when all have been delivered.
+    func next() -> T? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let item = ready.removeValue(forKey: nextNumber) {
+                nextNumber += 1
+                condition.broadcast()
+                return item
             }
+            if let total, nextNumber >= total { return nil }
+            if cancelled { return nil }
+            condition.wait()
         }
-        let results = Array(buffer)
-        buffer.baseAddress!.deinitialize(count: n)
-        buffer.deallocate()
-        return results
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

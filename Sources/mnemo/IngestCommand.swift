@@ -88,7 +88,7 @@ struct IngestCommand: ParsableCommand {
         let start = Date()
         let result: DatasetIngest.Result
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil), let h = FileHandle(forWritingAtPath: output) else {
+            guard let h = OutputFile.open(output) else {
                 note("mnemo: cannot write \(output)")
                 throw ExitCode(1)
             }
