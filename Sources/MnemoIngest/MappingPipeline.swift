@@ -16,7 +16,7 @@ final class MappingPipeline<Payload: Sendable>: @unchecked Sendable {
     let workers: Int
     let prepare: @Sendable (Crosswalk.Outcome) -> Payload
 
-    init(crosswalk: Crosswalk, batchSize: Int = 256, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    init(crosswalk: Crosswalk, batchSize: Int = 64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
          prepare: @escaping @Sendable (Crosswalk.Outcome) -> Payload) {
         self.crosswalk = crosswalk
         self.batchSize = max(1, batchSize)

@@ -38,15 +38,36 @@ extension Store {
 
     /// Writes the difference between the graph's current quads and `next`. Callers hold `writeLock`.
     fileprivate func replace(graph g: TermID, next: [QuadIDs]) throws -> GraphReplaceReport {
-        let wanted = Set(next)
-        let current = snapshot.quads(matching: QuadPattern(g: g))
-        let currentSet = Set(current)
-        let removed = current.filter { !wanted.contains($0) }
-        var added: [QuadIDs] = []
-        var seen = Set<QuadIDs>()
-        for q in next where !currentSet.contains(q) && seen.insert(q).inserted { added.append(q) }
+        // Sorted, duplicate-free lists on both sides, then one merge: far less
+        // memory and time than hash sets when a dataset has millions of quads.
+        let wanted = Self.sortedUnique(next)
+        let current = Self.sortedUnique(snapshot.quads(matching: QuadPattern(g: g)))
+        var added: [QuadIDs] = [], removed: [QuadIDs] = []
+        var i = 0, j = 0
+        while i < wanted.count || j < current.count {
+            if j == current.count || (i < wanted.count && Self.less(wanted[i], current[j])) {
+                added.append(wanted[i]); i += 1
+            } else if i == wanted.count || Self.less(current[j], wanted[i]) {
+                removed.append(current[j]); j += 1
+            } else {
+                i += 1; j += 1
+            }
+        }
         try commit(added: added, removed: removed)
         return GraphReplaceReport(quads: wanted.count, added: added.count, removed: removed.count)
+    }
+
+    @inline(__always) static func less(_ a: QuadIDs, _ b: QuadIDs) -> Bool {
+        (a.s, a.p, a.o, a.g) < (b.s, b.p, b.o, b.g)
+    }
+
+    static func sortedUnique(_ quads: [QuadIDs]) -> [QuadIDs] {
+        var q = quads
+        q.sort(by: less)
+        var out: [QuadIDs] = []
+        out.reserveCapacity(q.count)
+        for x in q where out.last != x { out.append(x) }
+        return out
     }
 }
 
