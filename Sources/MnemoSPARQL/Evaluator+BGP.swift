@@ -1,4 +1,5 @@
 import MnemoRDF
+import MnemoSPARQLSyntax
 import MnemoStore
 
 extension Evaluator {
@@ -52,7 +53,7 @@ extension Evaluator {
                 let c: Double
                 switch e {
                 case .triple(let t): c = cost(t, bound, input, scope)
-                case .path(let s, _, let o): c = pathCost(s, o, bound)
+                case .path(let s, let path, let o): c = pathCost(s, path, o, bound, scope)
                 }
                 if c < bestCost { bestCost = c; best = i }
             }
@@ -126,8 +127,11 @@ extension Evaluator {
         return table
     }
 
-    /// A rough cost for a path: cheap from a fixed end, very dear with both ends free.
-    private func pathCost(_ s: Slot, _ o: Slot, _ bound: Set<Int>) -> Double {
+    /// A rough cost for a path: cheap from a fixed end. With both ends free,
+    /// `p+` over one predicate costs its triples times a typical depth (the
+    /// search starts from the predicate's subjects only); anything else is
+    /// very dear (it starts from every node of the graph).
+    private func pathCost(_ s: Slot, _ path: PropertyPath, _ o: Slot, _ bound: Set<Int>, _ scope: Scope) -> Double {
         func fixed(_ x: Slot) -> Bool {
             if case .variable(let v) = x { return bound.contains(v) }
             return true
@@ -135,7 +139,20 @@ extension Evaluator {
         switch (fixed(s), fixed(o)) {
         case (true, true): return 1
         case (true, false), (false, true): return 100
-        case (false, false): return 1e12
+        case (false, false):
+            if case .oneOrMore(let inner) = path, let n = linkTriples(inner, scope) { return Double(n) * 4 }
+            return 1e12
+        }
+    }
+
+    /// The number of triples of a one-predicate path (`p` or `^p`), if it is one.
+    private func linkTriples(_ path: PropertyPath, _ scope: Scope) -> Int? {
+        switch path {
+        case .link(let iri), .inverse(.link(let iri)):
+            guard let p = dictionary.lookup(.iri(iri)) else { return 0 }
+            return snapshot.estimateTriples(s: nil, p: p, o: nil, in: scope.graphs)
+        default:
+            return nil
         }
     }
 

@@ -100,8 +100,9 @@ extension Evaluator {
             }
             return
         }
-        // Both ends free: start from every node of the graph.
-        for x in try allNodes(scope) {
+        // Both ends free. A path of one or more steps can only start where its
+        // first step starts; zero or more steps start from every node of the graph.
+        for x in try zero ? allNodes(scope) : stepStarts(path, scope) {
             for y in try reachable(path, x, scope, zero: zero, maxSteps: maxSteps, forward: true) {
                 if try !body(x, y) { return }
             }
@@ -147,6 +148,18 @@ extension Evaluator {
         snapshot.forEachTriple(s: id, p: nil, o: nil, in: scope.graphs) { _, _, _ in found = true; return false }
         if !found { snapshot.forEachTriple(s: nil, p: nil, o: id, in: scope.graphs) { _, _, _ in found = true; return false } }
         return found
+    }
+
+    /// The distinct nodes where one step of `path` starts, in order of first appearance.
+    private func stepStarts(_ path: PropertyPath, _ scope: Scope) throws -> [TermID] {
+        var seen = Set<TermID>()
+        var out: [TermID] = []
+        try pairs(path, from: nil, to: nil, scope) { x, _ in
+            try guardrail.tick()
+            if seen.insert(x).inserted { out.append(x) }
+            return true
+        }
+        return out
     }
 
     /// Every subject and object in the scope's graphs.
