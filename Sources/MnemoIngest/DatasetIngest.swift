@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import MnemoCrosswalk
 import MnemoRDF
 import MnemoStore
@@ -62,8 +65,6 @@ public struct DatasetIngest {
             case .none: return .nothing
             }
         }
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(1 << 21)
         let pipeline = MappingPipeline(crosswalk: crosswalk, prepare: prepare)
         for file in files {
             summary.files += 1
@@ -83,8 +84,7 @@ public struct DatasetIngest {
                     switch (prepared, target) {
                     case (.ids(let ids), _): writer?.append(ids)
                     case (.bytes(let b), .nquads(let h)):
-                        chunk.append(contentsOf: b)
-                        if chunk.count > 1 << 20 { h.write(Data(chunk)); chunk.removeAll(keepingCapacity: true) }
+                        try Self.write(b, to: h)
                     default: break
                     }
                     if summary.recordsRead % 10_000 == 0 { progress?(summary) }
@@ -96,11 +96,25 @@ public struct DatasetIngest {
                                           problems: [RecordProblem(.error, "file-error", f.message)]))
             }
         }
-        if case .nquads(let h) = target, !chunk.isEmpty { h.write(Data(chunk)) }
         report.flush()
         var replace: GraphReplaceReport?
         if let writer { replace = try writer.commit() }
         return Result(summary: summary, graph: graph, replace: replace)
+    }
+
+    /// Writes a record's bytes straight from its buffer (no copy into `Data`).
+    static func write(_ bytes: [UInt8], to h: FileHandle) throws {
+        try bytes.withUnsafeBytes { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(h.fileDescriptor, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                }
+                offset += n
+            }
+        }
     }
 
     /// A record's output, prepared on a worker thread.
