@@ -55,6 +55,21 @@ import Testing
         #expect(unknown.stderr.contains("unknown format 'mods'"))
     }
 
+    @Test func encodingOverride() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out.nq").path
+        let report = dir.appendingPathComponent("r.jsonl").path
+        let ok = try MnemoProcess.run(["ingest", "--format", "marc21", "--institution", "x", "--encoding", "windows1251",
+                                       "--output", out, "--report", report, marc("cp1251.mrc")])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("\"Кобзар\"@uk"))
+        let bad = try MnemoProcess.run(["ingest", "--format", "marc21", "--institution", "x", "--encoding", "koi8",
+                                        "--output", out, "--report", report, marc("cp1251.mrc")])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("unknown encoding \"koi8\""), "\(bad.stderr)")
+    }
+
     @Test func convertOnlyWritesNQuadsThatImportBack() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
