@@ -7,7 +7,13 @@ extension String {
     /// The string without leading and trailing whitespace or any of `extra`'s characters.
     func trimmed(orAnyOf extra: String) -> String {
         func strip(_ u: Unicode.Scalar) -> Bool {
-            u.properties.isWhitespace || (!extra.isEmpty && extra.unicodeScalars.contains(u))
+            if u.isASCII {
+                switch u.value {
+                case 0x09...0x0D, 0x20: return true
+                default: return !extra.isEmpty && extra.unicodeScalars.contains(u)
+                }
+            }
+            return u.properties.isWhitespace || (!extra.isEmpty && extra.unicodeScalars.contains(u))
         }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last, strip(first) || strip(last) else { return self }

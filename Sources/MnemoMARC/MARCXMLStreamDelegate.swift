@@ -136,7 +136,7 @@ final class MARCXMLStreamDelegate: NSObject, XMLParserDelegate {
             fail(parser, "a <\(element)> has no tag")
             return nil
         }
-        guard t.utf8.count == 3, t.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) else {
+        guard t.utf8.count == 3, t.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
             fail(parser, "a <\(element)> has tag '\(t)'; a tag is three letters or digits")
             return nil
         }

@@ -16,7 +16,8 @@ public struct MARCCrosswalk: Sendable {
     }
 
     /// Maps one record. `location` names the file and record number for reports.
-    public func map(_ m: MARCRecord, location: String) throws -> HeritageRecord {
+    public func map(_ record: MARCRecord, location: String) throws -> HeritageRecord {
+        let m = MARCIndex(record)
         guard let id = recordID(m) else {
             throw SkippedRecord(location: location, reason: "no record identifier (\((profile.id ?? []).map(\.tag).joined(separator: ", ")) is missing or empty)")
         }
@@ -90,21 +91,21 @@ public struct MARCCrosswalk: Sendable {
 
     // MARK: Pieces
 
-    func recordID(_ m: MARCRecord) -> String? {
+    func recordID(_ m: MARCIndex) -> String? {
         let specs = profile.id ?? [MARCFieldSpec(tag: "001")]
         return texts(m, specs).first
     }
 
-    func fields(_ m: MARCRecord, _ spec: MARCFieldSpec) -> [MARCDataField] {
+    func fields(_ m: MARCIndex, _ spec: MARCFieldSpec) -> [MARCDataField] {
         m.fields(spec.tag).filter { MARCValues.matches($0, ind1: spec.ind1, ind2: spec.ind2) }
     }
 
-    func fields(_ m: MARCRecord, _ spec: MARCAgentSpec) -> [MARCDataField] {
+    func fields(_ m: MARCIndex, _ spec: MARCAgentSpec) -> [MARCDataField] {
         m.fields(spec.tag).filter { MARCValues.matches($0, ind1: spec.ind1, ind2: spec.ind2) }
     }
 
     /// Every value the specs select, control fields included.
-    func texts(_ m: MARCRecord, _ specs: [MARCFieldSpec]?, each: Bool = false) -> [String] {
+    func texts(_ m: MARCIndex, _ specs: [MARCFieldSpec]?, each: Bool = false) -> [String] {
         var out: [String] = []
         for spec in specs ?? [] {
             if spec.tag < "010", let v = m.controlField(spec.tag) {
@@ -120,7 +121,7 @@ public struct MARCCrosswalk: Sendable {
         return out.filter { seen.insert($0).inserted }
     }
 
-    func concepts(_ m: MARCRecord, _ specs: [MARCFieldSpec]?) -> [Concept] {
+    func concepts(_ m: MARCIndex, _ specs: [MARCFieldSpec]?) -> [Concept] {
         var out: [Concept] = []
         for spec in specs ?? [] {
             for f in fields(m, spec) {
@@ -141,7 +142,7 @@ public struct MARCCrosswalk: Sendable {
     }
 
     /// The 880 fields transcribing `f` in another script.
-    func alternates(_ m: MARCRecord, _ f: MARCDataField) -> [MARCDataField] {
+    func alternates(_ m: MARCIndex, _ f: MARCDataField) -> [MARCDataField] {
         guard f.tag != "880", let link = f.linkage, link.linkingTag == "880" else { return [] }
         return m.fields("880").filter { $0.linkage?.linkingTag == f.tag && $0.linkage?.occurrence == link.occurrence }
     }
@@ -153,7 +154,7 @@ public struct MARCCrosswalk: Sendable {
         var problem: RecordProblem?
     }
 
-    func agent(_ m: MARCRecord, _ f: MARCDataField, _ spec: MARCAgentSpec, _ lang: String?) -> AgentResult? {
+    func agent(_ m: MARCIndex, _ f: MARCDataField, _ spec: MARCAgentSpec, _ lang: String?) -> AgentResult? {
         func name(_ field: MARCDataField) -> String? {
             let byTemplate = spec.name.contains("{")
             return MARCValues.values(field, subfields: byTemplate ? nil : spec.name, template: byTemplate ? spec.name : nil, join: " ").first
@@ -198,4 +199,20 @@ public struct MARCCrosswalk: Sendable {
         while let last = v.last, ".,;:".contains(last) { v.removeLast() }
         return v.trimmed
     }
+}
+
+/// A record with its data fields grouped by tag, so that the thirty-odd
+/// lookups a profile makes per record are not thirty scans of every field.
+struct MARCIndex {
+    let record: MARCRecord
+    private let byTag: [String: [MARCDataField]]
+
+    init(_ record: MARCRecord) {
+        self.record = record
+        self.byTag = Dictionary(grouping: record.dataFields, by: \.tag)
+    }
+
+    var warnings: [String] { record.warnings }
+    func fields(_ tag: String) -> [MARCDataField] { byTag[tag] ?? [] }
+    func controlField(_ tag: String) -> String? { record.controlField(tag) }
 }
