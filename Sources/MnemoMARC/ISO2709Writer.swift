@@ -92,10 +92,7 @@ public struct ISO2709Writer: Sendable {
 
     /// Writes records to a file, streaming.
     public func write<S: Sequence>(_ records: S, to url: URL) throws where S.Element == MARCRecord {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw MARCWriteError("cannot create \(url.path)")
-        }
-        let handle = try FileHandle(forWritingTo: url)
+        let handle = try openForWriting(url)
         defer { try? handle.close() }
         var pending = Data()
         for r in records {

@@ -55,10 +55,7 @@ public struct MARCXMLWriter: Sendable {
 
     /// Writes a `collection` document to a file, streaming.
     public func write<S: Sequence>(_ records: S, to url: URL) throws where S.Element == MARCRecord {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw MARCWriteError("cannot create \(url.path)")
-        }
-        let handle = try FileHandle(forWritingTo: url)
+        let handle = try openForWriting(url)
         defer { try? handle.close() }
         var pending = header
         for r in records {
