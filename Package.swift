@@ -59,7 +59,7 @@ let package = Package(
         // An OAI-PMH 2.0 harvesting client.
         .target(name: "MnemoHarvest", dependencies: ["MnemoXML"]),
         // Crosswalk output into the store: dataset ingests and harvests, one graph per dataset.
-        .target(name: "MnemoIngest", dependencies: ["MnemoCrosswalk", "MnemoHarvest", "MnemoStore", "MnemoRDF"]),
+        .target(name: "MnemoIngest", dependencies: ["MnemoCrosswalk", "MnemoHarvest", "MnemoStore", "MnemoRDF", "MnemoXML"]),
         // For tests only: a loopback OAI-PMH server serving Fixtures/oai pages.
         .target(name: "MnemoTestSupport"),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(name: "mnemo", dependencies: [
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoDataGen",
             "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
-            "MnemoCrosswalk", "MnemoHarvest", "MnemoIngest", "MnemoMARC",
+            "MnemoCrosswalk", "MnemoHarvest", "MnemoIngest", "MnemoMARC", "MnemoXML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,4 +1,6 @@
 import Foundation
+import MnemoXML
+import MnemoRDF
 
 /// What happened to one record: stored or skipped, and the problems found.
 /// Written one per line (JSON Lines) to the ingest's report file.
@@ -84,17 +86,17 @@ public final class RecordReportWriter: @unchecked Sendable {
     public func write(_ r: RecordReport) {
         guard handle != nil else { return }
         buffer += "{"
-        if let l = r.location { buffer += "\"location\":"; Self.string(l, &buffer); buffer += "," }
+        if let l = r.location { buffer += "\"location\":"; JSONString.append(l, to: &buffer); buffer += "," }
         buffer += "\"problems\":["
         for (i, p) in r.problems.enumerated() {
             if i > 0 { buffer += "," }
-            buffer += "{\"code\":"; Self.string(p.code, &buffer)
-            if let f = p.field { buffer += ",\"field\":"; Self.string(f, &buffer) }
-            buffer += ",\"message\":"; Self.string(p.message, &buffer)
+            buffer += "{\"code\":"; JSONString.append(p.code, to: &buffer)
+            if let f = p.field { buffer += ",\"field\":"; JSONString.append(f, to: &buffer) }
+            buffer += ",\"message\":"; JSONString.append(p.message, to: &buffer)
             buffer += ",\"severity\":\"\(p.severity.rawValue)\"}"
         }
         buffer += "]"
-        if let id = r.record { buffer += ",\"record\":"; Self.string(id, &buffer) }
+        if let id = r.record { buffer += ",\"record\":"; JSONString.append(id, to: &buffer) }
         buffer += ",\"status\":\"\(r.status.rawValue)\"}\n"
         if buffer.utf8.count > 1 << 16 { flush() }
     }
@@ -104,32 +106,6 @@ public final class RecordReportWriter: @unchecked Sendable {
         guard let handle, !buffer.isEmpty else { return }
         handle.write(Data(buffer.utf8))
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// A JSON string literal.
-    static func string(_ s: String, _ out: inout String) {
-        out += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-        } else {
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if u.value < 0x20 {
-                        let h = String(u.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                    } else {
-                        out.unicodeScalars.append(u)
-                    }
-                }
-            }
-        }
-        out += "\""
     }
 
     deinit {

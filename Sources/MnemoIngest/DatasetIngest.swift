@@ -1,10 +1,8 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import MnemoCrosswalk
 import MnemoRDF
 import MnemoStore
+import MnemoXML
 
 /// Where converted records go.
 public enum IngestTarget: @unchecked Sendable {
@@ -84,7 +82,7 @@ public struct DatasetIngest {
                     switch (prepared, target) {
                     case (.ids(let ids), _): writer?.append(ids)
                     case (.bytes(let b), .nquads(let h)):
-                        try Self.write(b, to: h)
+                        try b.withUnsafeBytes { try OutputFile.write($0, to: h) }
                     default: break
                     }
                     if summary.recordsRead % 10_000 == 0 { progress?(summary) }
@@ -100,21 +98,6 @@ public struct DatasetIngest {
         var replace: GraphReplaceReport?
         if let writer { replace = try writer.commit() }
         return Result(summary: summary, graph: graph, replace: replace)
-    }
-
-    /// Writes a record's bytes straight from its buffer (no copy into `Data`).
-    static func write(_ bytes: [UInt8], to h: FileHandle) throws {
-        try bytes.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(h.fileDescriptor, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-                }
-                offset += n
-            }
-        }
     }
 
     /// A record's output, prepared on a worker thread.

@@ -1,4 +1,5 @@
 import Foundation
+import MnemoXML
 
 /// Writes records as ISO 2709: leader, directory and fields, with every
 /// length and offset counted in bytes of the chosen encoding.
@@ -92,7 +93,7 @@ public struct ISO2709Writer: Sendable {
 
     /// Writes records to a file, streaming.
     public func write<S: Sequence>(_ records: S, to url: URL) throws where S.Element == MARCRecord {
-        let handle = try openForWriting(url)
+        guard let handle = OutputFile.open(url.path) else { throw MARCWriteError("cannot create \(url.path)") }
         defer { try? handle.close() }
         var pending = Data()
         for r in records {

@@ -1,4 +1,5 @@
 import Foundation
+import MnemoXML
 
 /// Writes records as MARCXML (MARC 21 slim), as plain strings.
 ///
@@ -55,7 +56,7 @@ public struct MARCXMLWriter: Sendable {
 
     /// Writes a `collection` document to a file, streaming.
     public func write<S: Sequence>(_ records: S, to url: URL) throws where S.Element == MARCRecord {
-        let handle = try openForWriting(url)
+        guard let handle = OutputFile.open(url.path) else { throw MARCWriteError("cannot create \(url.path)") }
         defer { try? handle.close() }
         var pending = header
         for r in records {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MnemoXML
 import MnemoCrosswalk
 import MnemoIngest
 import MnemoStore
