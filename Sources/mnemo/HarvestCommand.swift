@@ -17,6 +17,7 @@ struct HarvestCommand: ParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var datasetOptions: DatasetOptions
 
     @Argument(help: "The repository's base URL.")
     var url: String
@@ -33,24 +34,6 @@ struct HarvestCommand: ParsableCommand {
     @Option(help: "Harvest only records changed up to this date.")
     var until: String?
 
-    @Option(help: "The institution's short identifier.")
-    var institution: String
-
-    @Option(help: "The dataset's name (default: oai-PREFIX, plus -SET with --set).")
-    var dataset: String?
-
-    @Option(help: "A profile variant (JSON) for the records.")
-    var profile: String?
-
-    @Option(help: "The base of minted URIs.")
-    var base = "https://data.mnemo.example/"
-
-    @Option(help: "edm:rights URI for records that give none.")
-    var rights: String?
-
-    @Option(help: "Where to write the per-record report (JSON Lines).")
-    var report: String?
-
     @Option(help: "Retries per request on 503, other 5xx and network errors.")
     var retries = 5
 
@@ -65,11 +48,9 @@ struct HarvestCommand: ParsableCommand {
         case "marc21", "marcxml", "MARC21", "marc": format = .marcxml
         default: throw ValidationError("unsupported metadata prefix '\(metadataPrefix)'; use oai_dc, lido or marc21")
         }
-        let ds = dataset ?? (["oai", metadataPrefix] + (set.map { [$0] } ?? [])).joined(separator: "-")
-        let options = IngestOptions(format: format, institution: institution, dataset: ds, base: self.base,
-                                    profile: profile.map { URL(fileURLWithPath: $0) }, rights: rights)
-        let crosswalk = try Crosswalk(options)
-        let reportPath = report ?? "harvest-report-\(URIMinter.segment(institution))-\(URIMinter.segment(ds)).jsonl"
+        let ds = datasetOptions.dataset ?? (["oai", metadataPrefix] + (set.map { [$0] } ?? [])).joined(separator: "-")
+        let crosswalk = try Crosswalk(datasetOptions.ingestOptions(format, dataset: ds))
+        let reportPath = datasetOptions.reportPath("harvest", dataset: ds)
         let writer = try RecordReportWriter(path: reportPath)
         let client = OAIClient(options: OAIHarvestOptions(baseURL: base, metadataPrefix: metadataPrefix, set: set,
                                                           from: from, until: until, maxRetries: retries),

@@ -19,36 +19,19 @@ struct IngestCommand: ParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var datasetOptions: DatasetOptions
 
     @Option(help: "The record format: \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String
 
-    @Option(help: "The institution's short identifier, used in graph and entity URIs.")
-    var institution: String
-
-    @Option(help: "The dataset's name within the institution (default: the first file's name without extension).")
-    var dataset: String?
-
-    @Option(help: "A profile variant (JSON) for this institution's records; default: the format's built-in profile.")
-    var profile: String?
-
     @Option(help: "MARC ISO 2709: the character encoding (utf8, marc8, windows1251, latin1), overriding detection.")
     var encoding: String?
-
-    @Option(help: "The base of minted URIs.")
-    var base = "https://data.mnemo.example/"
-
-    @Option(help: "edm:rights URI for records that give none.")
-    var rights: String?
 
     @Option(help: "The data provider's name for edm:dataProvider (default: the institution id).")
     var dataProvider: String?
 
     @Option(help: "Language tag for text that carries none.")
     var language: String?
-
-    @Option(help: "Where to write the per-record report (JSON Lines); default: ingest-report-INSTITUTION-DATASET.jsonl.")
-    var report: String?
 
     @Option(help: "Write N-Quads to this file instead of storing (conversion only; flat memory).")
     var output: String?
@@ -64,23 +47,21 @@ struct IngestCommand: ParsableCommand {
         if SourceFormat(rawValue: format) == nil {
             throw ValidationError("unknown format '\(format)'; use one of \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if institution.isEmpty { throw ValidationError("--institution must not be empty") }
         for f in files where !FileManager.default.fileExists(atPath: f) {
             throw ValidationError("no such file: \(f)")
         }
     }
 
     func run() throws {
-        let ds = dataset ?? URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
-        let options = IngestOptions(format: SourceFormat(rawValue: format)!, institution: institution, dataset: ds,
-                                    base: base, profile: profile.map { URL(fileURLWithPath: $0) }, encoding: encoding,
-                                    rights: rights, dataProvider: dataProvider, language: language)
+        let ds = datasetOptions.dataset ?? URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
+        let options = datasetOptions.ingestOptions(SourceFormat(rawValue: format)!, dataset: ds, encoding: encoding,
+                                                   dataProvider: dataProvider, language: language)
         let crosswalk: Crosswalk
         do { crosswalk = try Crosswalk(options) } catch {
             note("mnemo: \(error)")
             throw ExitCode(2)
         }
-        let reportPath = report ?? "ingest-report-\(URIMinter.segment(institution))-\(URIMinter.segment(ds)).jsonl"
+        let reportPath = datasetOptions.reportPath("ingest", dataset: ds)
         let writer = try RecordReportWriter(path: reportPath)
         var ingest = DatasetIngest(crosswalk: crosswalk, report: writer)
         if stderrIsTerminal {
