@@ -18,6 +18,17 @@ public struct RecordReport: Codable, Sendable {
         self.status = status
         self.problems = problems
     }
+
+    /// The entry of a stored record, with the problems found in it.
+    public init(stored m: MappedRecord, location: String? = nil) {
+        self.init(record: m.recordID, location: location, status: .stored, problems: m.problems)
+    }
+
+    /// The entry of a skipped record, its reason as an error.
+    public init(skipped s: SkippedRecord) {
+        self.init(record: s.recordID, location: s.location, status: .skipped,
+                  problems: [RecordProblem(.error, "skipped", s.reason)])
+    }
 }
 
 /// Totals of an ingest or harvest run.
@@ -40,6 +51,12 @@ public struct IngestSummary: Sendable, Equatable {
     public var fileErrors: [String] = []
 
     public init() {}
+
+    /// Counts a skipped record.
+    public mutating func add(skipped: SkippedRecord) {
+        self.skipped += 1
+        problems["skipped", default: 0] += 1
+    }
 
     /// Counts what one mapped record holds.
     public mutating func add(_ m: MappedRecord) {

@@ -44,21 +44,21 @@ public struct DatasetHarvest: Sendable {
                 return
             }
             guard let md = rec.metadata else {
-                summary.skipped += 1
-                report.write(RecordReport(record: rec.identifier, location: source, status: .skipped,
-                                          problems: [RecordProblem(.error, "skipped", "the record has no metadata")]))
+                let s = SkippedRecord(recordID: rec.identifier, location: source, reason: "the record has no metadata")
+                summary.add(skipped: s)
+                report.write(RecordReport(skipped: s))
                 return
             }
             switch crosswalk.map(metadata: md, identifier: rec.identifier, source: "\(source) \(rec.identifier)") {
             case .mapped(let m):
                 summary.add(m)
-                report.write(RecordReport(record: m.recordID, location: source, status: .stored, problems: m.problems))
+                report.write(RecordReport(stored: m, location: source))
                 triples += m.triples.triples
             case .skipped(let s):
-                summary.skipped += 1
-                summary.problems["skipped", default: 0] += 1
-                report.write(RecordReport(record: s.recordID ?? rec.identifier, location: s.location, status: .skipped,
-                                          problems: [RecordProblem(.error, "skipped", s.reason)]))
+                var s = s
+                s.recordID = s.recordID ?? rec.identifier
+                summary.add(skipped: s)
+                report.write(RecordReport(skipped: s))
             }
         }
         report.flush()

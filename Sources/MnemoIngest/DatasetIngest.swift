@@ -72,12 +72,10 @@ public struct DatasetIngest {
                     switch outcome {
                     case .mapped(let m):
                         summary.add(m)
-                        report.write(RecordReport(record: m.recordID, location: nil, status: .stored, problems: m.problems))
+                        report.write(RecordReport(stored: m))
                     case .skipped(let s):
-                        summary.skipped += 1
-                        summary.problems["skipped", default: 0] += 1
-                        report.write(RecordReport(record: s.recordID, location: s.location, status: .skipped,
-                                                  problems: [RecordProblem(.error, "skipped", s.reason)]))
+                        summary.add(skipped: s)
+                        report.write(RecordReport(skipped: s))
                     }
                     switch (prepared, target) {
                     case (.ids(let ids), _): writer?.append(ids)
