@@ -59,7 +59,7 @@ let package = Package(
         // An OAI-PMH 2.0 harvesting client.
         .target(name: "MnemoHarvest", dependencies: ["MnemoXML"]),
         // Crosswalk output into the store: dataset ingests and harvests, one graph per dataset.
-        .target(name: "MnemoIngest", dependencies: ["MnemoCrosswalk", "MnemoHarvest", "MnemoStore", "MnemoRDF", "MnemoXML"]),
+        .target(name: "MnemoIngest", dependencies: ["MnemoCrosswalk", "MnemoHarvest", "MnemoStore", "MnemoSyntax", "MnemoRDF", "MnemoXML"]),
         // For tests only: a loopback OAI-PMH server serving Fixtures/oai pages.
         .target(name: "MnemoTestSupport"),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.

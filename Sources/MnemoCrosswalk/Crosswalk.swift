@@ -97,11 +97,13 @@ public final class Crosswalk: @unchecked Sendable {
     }
 
     /// Converts a pending record: its neutral record, then CIDOC-CRM and EDM.
-    public func convert(_ pending: Pending) -> Outcome {
+    /// Pass the run's `memo` when every converted record reaches one output
+    /// (see ``SharedEntityMemo``).
+    public func convert(_ pending: Pending, memo: SharedEntityMemo? = nil) -> Outcome {
         switch pending {
         case .skipped(let s): return .skipped(s)
         case .record(let make):
-            do { return .mapped(mapper.map(try make())) } catch let s as SkippedRecord {
+            do { return .mapped(mapper.map(try make(), memo: memo)) } catch let s as SkippedRecord {
                 return .skipped(s)
             } catch {
                 return .skipped(SkippedRecord(location: "?", reason: "\(error)"))
@@ -191,7 +193,8 @@ public final class Crosswalk: @unchecked Sendable {
 
     /// Maps a record element received some other way (OAI-PMH `<metadata>`),
     /// with `identifier` as the record id so later deletions can find it.
-    public func map(metadata node: XMLElementNode, identifier: String, source: String) -> Outcome {
+    public func map(metadata node: XMLElementNode, identifier: String, source: String,
+                    memo: SharedEntityMemo? = nil) -> Outcome {
         do {
             var r: HeritageRecord
             switch self.source {
@@ -211,7 +214,7 @@ public final class Crosswalk: @unchecked Sendable {
                 r.identifiers.insert(RecordIdentifier(r.id, type: "record identifier"), at: 0)
                 r.id = identifier
             }
-            return .mapped(mapper.map(r))
+            return .mapped(mapper.map(r, memo: memo))
         } catch let s as SkippedRecord {
             return .skipped(s)
         } catch {

@@ -6,6 +6,10 @@ import MnemoRDF
 /// of an institution and keyed by authority URI or by name.
 extension MappingRun {
     mutating func agent(_ a: AgentRef, field: String) -> String {
+        shared(.agent(a, field: field)) { $0.describeAgent(a, field: field) }
+    }
+
+    private mutating func describeAgent(_ a: AgentRef, field: String) -> String {
         let names = a.names.map { checked($0, field: field) }.filter { !$0.value.isEmpty }
         let identity: String
         if let auth = a.authorityURIs.sorted().first {
@@ -15,9 +19,9 @@ extension MappingRun {
                 + "|" + (a.lifeDates ?? "") + "|" + (a.birthDate ?? "") + "|" + (a.deathDate ?? "")
         }
         let uri = minter.shared("agent", identity: identity)
-        agents.insert(uri)
-        if a.kind == .person { persons.insert(uri) }
-        guard described.insert(uri).inserted else { return uri }
+        mention(.agent(uri))
+        if a.kind == .person { mention(.person(uri)) }
+        guard firstDescription(uri) else { return uri }
         switch a.kind {
         case .person: out.type(uri, CRM.E21_Person)
         case .group, .family, .unknown: out.type(uri, CRM.E74_Group)
@@ -104,10 +108,14 @@ extension MappingRun {
     }
 
     mutating func place(_ p: PlaceRef, field: String) -> String {
+        shared(.place(p, field: field)) { $0.describePlace(p, field: field) }
+    }
+
+    private mutating func describePlace(_ p: PlaceRef, field: String) -> String {
         let names = p.names.map { checked($0, field: field) }.filter { !$0.value.isEmpty }
         let uri = minter.shared("place", identity: Self.placeIdentity(p))
-        places.insert(uri)
-        guard described.insert(uri).inserted else { return uri }
+        mention(.place(uri))
+        guard firstDescription(uri) else { return uri }
         out.type(uri, CRM.E53_Place, EDM.Place)
         labels(uri, names, prefix: "name")
         for auth in p.authorityURIs where Self.isAbsoluteURI(auth) { out.iri(uri, Terms.exactMatch, auth) }
@@ -139,10 +147,14 @@ extension MappingRun {
 
     /// A concept (E55_Type and skos:Concept), keyed by authority URI or by its first label.
     mutating func concept(_ c: Concept, extraClass: String?) -> String {
+        shared(.concept(c, extraClass: extraClass)) { $0.describeConcept(c, extraClass: extraClass) }
+    }
+
+    private mutating func describeConcept(_ c: Concept, extraClass: String?) -> String {
         let identity = c.authorityURIs.sorted().first.map { "auth|" + $0 }
             ?? "label|" + Self.normalizedName(c.labels.first?.value ?? "")
         let uri = minter.shared("concept", identity: identity)
-        guard described.insert(uri + (extraClass ?? "")).inserted else { return uri }
+        guard firstDescription(uri + (extraClass ?? "")) else { return uri }
         out.type(uri, CRM.E55_Type, Terms.skosConcept)
         if let extraClass { out.type(uri, extraClass) }
         var seenLanguages = Set<String>()
@@ -183,8 +195,19 @@ extension MappingRun {
             t = t.precomposedStringWithCanonicalMapping
         }
         t = t.lowercased()
-        guard t.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }) else { return t }
+        // Already collapsed: single spaces between words, no other whitespace.
+        var previousSpace = false, collapsed = true
+        for u in t.unicodeScalars {
+            let space = u.value == 0x20
+            if space && previousSpace || !space && Self.isWhitespace(u) { collapsed = false; break }
+            previousSpace = space
+        }
+        if collapsed { return t }
         return t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
+        u.isASCII ? (0x09...0x0D).contains(u.value) || u.value == 0x20 : u.properties.isWhitespace
     }
 
     /// True for scalars in the blocks of combining marks that NFC can merge

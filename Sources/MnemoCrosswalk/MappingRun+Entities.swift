@@ -110,7 +110,7 @@ extension MappingRun {
     }
 
     mutating func typedConcept(_ uri: String, label: String) -> String {
-        guard described.insert(uri).inserted else { return uri }
+        guard firstDescription(uri) else { return uri }
         out.type(uri, CRM.E55_Type, Terms.skosConcept)
         out.text(uri, Terms.prefLabel, label, language: "en")
         return uri

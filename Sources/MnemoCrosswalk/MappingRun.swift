@@ -17,9 +17,19 @@ struct MappingRun {
     var eventCount = 0
     /// dc:creator / dc:contributor / dc:publisher statements for the CHO.
     var creators: [String] = []
+    /// The run's memo of shared entities already described, if any.
+    let memo: SharedEntityMemo?
+    /// Every agent, person and place mention, in order (what a memo entry replays).
+    var mentions: [Mention] = []
+    /// Every key ``firstDescription(_:)`` accepted, in order; and how many it refused.
+    var describedLog: [String] = []
+    var repeats = 0
+    /// Shared entities this record described, for the memo once the record is done.
+    var newlyDescribed: [(SharedEntityMemo.Key, SharedEntityMemo.Entry)] = []
 
-    init(mapper: RecordMapper, record: HeritageRecord) {
+    init(mapper: RecordMapper, record: HeritageRecord, memo: SharedEntityMemo? = nil) {
         self.mapper = mapper
+        self.memo = memo
         self.record = record
         self.object = mapper.minter.object(record.id)
         self.problems = record.problems
@@ -29,6 +39,58 @@ struct MappingRun {
 
     mutating func problem(_ severity: RecordProblem.Severity, _ code: String, field: String?, _ message: String) {
         problems.append(RecordProblem(severity, code, field: field, message))
+    }
+
+    /// A mention of a shared entity that the record's counts include.
+    enum Mention {
+        case agent(String), person(String), place(String)
+    }
+
+    mutating func mention(_ m: Mention) {
+        mentions.append(m)
+        switch m {
+        case .agent(let u): agents.insert(u)
+        case .person(let u): persons.insert(u)
+        case .place(let u): places.insert(u)
+        }
+    }
+
+    /// Marks a contextual entity (or concept-with-class) as described in this
+    /// record; false, and counted as a repeat, when it already was.
+    mutating func firstDescription(_ key: String) -> Bool {
+        guard described.insert(key).inserted else {
+            repeats += 1
+            return false
+        }
+        describedLog.append(key)
+        return true
+    }
+
+    /// Describes a shared entity unless the run's memo says an earlier record
+    /// already did; then only its URI, problems and mentions are taken over.
+    ///
+    /// The memo's answer is exactly what describing would do here: an entry is
+    /// remembered only from a description that met no repeats (nothing it
+    /// touched was already described in its record), and used only where none
+    /// of what it describes is described yet. Otherwise the entity is described.
+    mutating func shared(_ key: @autoclosure () -> SharedEntityMemo.Key,
+                         describe: (inout MappingRun) -> String) -> String {
+        guard let memo else { return describe(&self) }
+        let key = key()
+        if let known = memo.lookup(key), !known.described.contains(where: described.contains) {
+            problems += known.problems
+            for m in known.effects { mention(m) }
+            for k in known.described { _ = firstDescription(k) }
+            return known.uri
+        }
+        let p0 = problems.count, m0 = mentions.count, d0 = describedLog.count, r0 = repeats
+        let uri = describe(&self)
+        if repeats == r0 {
+            newlyDescribed.append((key, SharedEntityMemo.Entry(
+                uri: uri, problems: Array(problems[p0...]), effects: Array(mentions[m0...]),
+                described: Array(describedLog[d0...]))))
+        }
+        return uri
     }
 
     mutating func run() {
@@ -189,8 +251,35 @@ struct MappingRun {
         }
     }
 
+    /// True for an absolute IRI with an authority (`scheme://host…`) or a URN,
+    /// holding no character an IRI may not contain (spaces, controls, `<>"{}|\^``).
+    /// Non-ASCII letters are allowed: these are IRIs, not URIs.
     static func isAbsoluteURI(_ s: String) -> Bool {
-        guard let c = URLComponents(string: s), let scheme = c.scheme, !scheme.isEmpty else { return false }
-        return !s.contains(" ") && (c.host != nil || scheme == "urn")
+        let u = s.utf8
+        guard let colon = u.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = u[..<colon]
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+        guard let first = scheme.first, isLetter(first), scheme.count <= 32,
+              scheme.allSatisfy({ isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                  || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        else { return false }
+        let rest = u[u.index(after: colon)...]
+        let forbidden = rest.contains { b in
+            switch b {
+            case 0...0x20, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
+                 UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
+                return true
+            default: return false
+            }
+        }
+        guard !forbidden else { return false }
+        if scheme.count == 3, scheme.map({ $0 | 0x20 }).elementsEqual("urn".utf8) { return !rest.isEmpty }
+        guard rest.starts(with: "//".utf8) else { return false }
+        let authority = rest.dropFirst(2).prefix {
+            $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#")
+        }
+        // The host, without user info and port, must not be empty.
+        let hostAndPort = authority.lastIndex(of: UInt8(ascii: "@")).map { authority[authority.index(after: $0)...] } ?? authority
+        return !(hostAndPort.isEmpty || hostAndPort.first == UInt8(ascii: ":"))
     }
 }

@@ -24,9 +24,14 @@ public struct RecordMapper: Sendable {
     }
 
     /// Maps one record: its triples, the problems found, and what it mentions.
-    public func map(_ record: HeritageRecord) -> MappedRecord {
-        var m = MappingRun(mapper: self, record: record)
+    ///
+    /// With a `memo` (one per ingest or harvest run), shared agents, places
+    /// and concepts that an earlier record of the run described are referred
+    /// to but not written again; see ``SharedEntityMemo``.
+    public func map(_ record: HeritageRecord, memo: SharedEntityMemo? = nil) -> MappedRecord {
+        var m = MappingRun(mapper: self, record: record, memo: memo)
         m.run()
+        memo?.remember(m.newlyDescribed)
         return MappedRecord(recordID: record.id, object: m.object, triples: m.out, problems: m.problems,
                             agents: m.agents, persons: m.persons, places: m.places, events: m.eventCount)
     }

@@ -6,11 +6,10 @@ public struct TripleBuffer: Sendable {
     /// 64-bit hashes of the triples so far; a repeated hash is checked against
     /// the triples themselves, so a collision never drops a triple. (A set of
     /// the triples was an eighth of a crosswalk run's time.)
-    private var seen = Set<UInt64>()
+    private var seen = HashSet64()
 
     public init() {
         triples.reserveCapacity(192)
-        seen.reserveCapacity(192)
     }
 
     /// One triple of RDF: subject, predicate, object.
@@ -20,7 +19,7 @@ public struct TripleBuffer: Sendable {
 
     mutating func add(_ s: String, _ p: String, _ o: Term) {
         let t = Triple(s: .iri(s), p: .iri(p), o: o)
-        if !seen.insert(Self.hash(s, p, o)).inserted, triples.contains(t) { return }
+        if !seen.insert(Self.hash(s, p, o)), triples.contains(t) { return }
         triples.append(t)
     }
 
@@ -89,5 +88,37 @@ public struct TripleBuffer: Sendable {
     public func quads(in graph: String) -> [Quad] {
         let g = Term.iri(graph)
         return triples.map { Quad($0.s, $0.p, $0.o, g) }
+    }
+}
+
+/// A set of 64-bit hashes with open addressing: the hashes are already well
+/// mixed, so they index the table directly instead of being hashed again.
+struct HashSet64: Sendable {
+    private var slots = [UInt64](repeating: 0, count: 512)
+    private var count = 0
+
+    /// Adds `h`; false when it was there already.
+    mutating func insert(_ h: UInt64) -> Bool {
+        let key = h == 0 ? 1 : h  // 0 marks an empty slot
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let v = slots[i]
+            if v == key { return false }
+            if v == 0 {
+                slots[i] = key
+                count += 1
+                return true
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        count = 0
+        for v in old where v != 0 { _ = insert(v) }
     }
 }

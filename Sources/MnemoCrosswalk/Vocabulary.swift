@@ -16,6 +16,12 @@ public enum NS {
     public static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
     public static let xsd = "http://www.w3.org/2001/XMLSchema#"
     public static let geo = "http://www.opengis.net/ont/geosparql#"
+
+    /// The namespaces above by their usual prefix names, for Turtle and TriG output.
+    public static let prefixes: [String: String] = [
+        "crm": crm, "edm": edm, "ore": ore, "dc": dc, "dcterms": dcterms, "skos": skos, "rdaGr2": rdaGr2,
+        "wgs84_pos": wgs84, "rdf": rdf, "rdfs": rdfs, "xsd": xsd, "geo": geo,
+    ]
 }
 
 /// CIDOC-CRM 7.1 classes and properties used by the crosswalks.

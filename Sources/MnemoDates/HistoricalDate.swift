@@ -66,6 +66,13 @@ public enum HistoricalDate {
     /// Reads an event's date (production, acquisition, EAD unitdate, dc:date)
     /// as one span covering the whole expression.
     public static func parse(_ text: String) -> DateParseResult {
+        eventMemo.value(for: text, parseUnremembered)
+    }
+
+    private static let eventMemo = ParseMemo<DateParseResult>()
+    private static let lifeMemo = ParseMemo<LifeDatesResult>()
+
+    private static func parseUnremembered(_ text: String) -> DateParseResult {
         if NoDateMarkers.matches(text) { return .unparsed(original: text, reason: "no date given") }
         var grammar = DateGrammar(text: text, mode: .event)
         do {
@@ -94,6 +101,10 @@ public enum HistoricalDate {
     /// - Labels combine: "b. 1834, d. 1887".
     /// - A lone year ("1834") is reported: it could be a birth, a death or an activity.
     public static func parseLifeDates(_ text: String) -> LifeDatesResult {
+        lifeMemo.value(for: text, parseLifeDatesUnremembered)
+    }
+
+    private static func parseLifeDatesUnremembered(_ text: String) -> LifeDatesResult {
         if NoDateMarkers.matches(text) { return .unparsed(original: text, reason: "no date given") }
         var grammar = DateGrammar(text: text, mode: .life)
         do {

@@ -34,6 +34,8 @@ public struct DatasetHarvest: Sendable {
         var triples: [TripleBuffer.Triple] = []
         var touched = Set<String>()
         let source = client.options.baseURL.absoluteString
+        // Every mapped record's triples go into the graph, so a shared entity needs describing once per run.
+        let memo = SharedEntityMemo()
         let oai = try await client.listRecords { rec in
             summary.recordsRead += 1
             touched.insert(rec.identifier)
@@ -49,7 +51,7 @@ public struct DatasetHarvest: Sendable {
                 report.write(RecordReport(skipped: s))
                 return
             }
-            switch crosswalk.map(metadata: md, identifier: rec.identifier, source: "\(source) \(rec.identifier)") {
+            switch crosswalk.map(metadata: md, identifier: rec.identifier, source: "\(source) \(rec.identifier)", memo: memo) {
             case .mapped(let m):
                 summary.add(m)
                 report.write(RecordReport(stored: m, location: source))

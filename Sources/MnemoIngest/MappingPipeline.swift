@@ -15,10 +15,14 @@ final class MappingPipeline<Payload: Sendable>: @unchecked Sendable {
     let batchSize: Int
     let workers: Int
     let prepare: @Sendable (Crosswalk.Outcome) -> Payload
+    /// The run's memo of shared entities described so far (every converted record is delivered).
+    let memo: SharedEntityMemo?
 
-    init(crosswalk: Crosswalk, batchSize: Int = 64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    init(crosswalk: Crosswalk, memo: SharedEntityMemo? = nil, batchSize: Int = 64,
+         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
          prepare: @escaping @Sendable (Crosswalk.Outcome) -> Payload) {
         self.crosswalk = crosswalk
+        self.memo = memo
         self.batchSize = max(1, batchSize)
         self.workers = max(1, workers)
         self.prepare = prepare
@@ -35,7 +39,7 @@ final class MappingPipeline<Payload: Sendable>: @unchecked Sendable {
         let input = BatchQueue<(Int, [Crosswalk.Pending])>(capacity: workers + 1)
         let output = OrderedResults<[(Crosswalk.Outcome, Payload)]>(window: workers * 2 + 2)
         let readError = ErrorBox()
-        let batchSize = self.batchSize, crosswalk = self.crosswalk, prepare = self.prepare
+        let batchSize = self.batchSize, crosswalk = self.crosswalk, prepare = self.prepare, memo = self.memo
         let reader = Thread {
             var batch: [Crosswalk.Pending] = []
             var number = 0
@@ -65,7 +69,7 @@ final class MappingPipeline<Payload: Sendable>: @unchecked Sendable {
             let t = Thread {
                 while let (n, batch) = input.take() {
                     let converted = batch.map { pending -> (Crosswalk.Outcome, Payload) in
-                        let outcome = crosswalk.convert(pending)
+                        let outcome = crosswalk.convert(pending, memo: memo)
                         return (outcome, prepare(outcome))
                     }
                     guard output.put(n, converted) else { return }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-exact equality and hashing for terms.
 ///
 /// Swift's `String ==` compares by canonical equivalence, so "é" (U+00E9)
@@ -37,7 +43,15 @@ extension Literal {
 
 @inline(__always)
 func sameBytes(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    let n = a.utf8.count
+    guard n == b.utf8.count else { return false }
+    guard n > 0 else { return true }
+    // One memcmp over contiguous UTF-8 (every native string) instead of a byte-by-byte walk.
+    let same: Bool?? = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, n) == 0 }
+    }
+    if let same, let same { return same }
+    return a.utf8.elementsEqual(b.utf8)
 }
 
 @inline(__always)

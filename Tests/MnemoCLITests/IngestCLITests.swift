@@ -86,6 +86,34 @@ import Testing
         #expect(answer.output == "?n\n\"Әбілхан Қастеев\"@kk\n")
     }
 
+    @Test func convertOnlyWritesTriGHoldingTheSameQuadsAsNQuads() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var exports: [String: [Substring]] = [:]
+        var sizes: [String: Int] = [:]
+        for ext in ["nq", "trig"] {
+            let out = dir.appendingPathComponent("out.\(ext)").path
+            let r = try MnemoProcess.run(["ingest", "--format", "marcxml", "--institution", "nlrk", "--dataset", "books",
+                                          "--output", out, "--report", dir.appendingPathComponent("r.jsonl").path,
+                                          marc("russian-utf8.xml"), marc("kazakh-uzbek.xml")])
+            #expect(r.status == 0, "\(r.stderr)")
+            sizes[ext] = try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int
+            let store = "sqlite:\(dir.path)/\(ext).sqlite"
+            let imp = try MnemoProcess.run(["import", "--store", store, out])
+            #expect(imp.status == 0, "\(imp.stderr)")
+            let export = try MnemoProcess.run(["export", "--store", store, "--format", "nquads"])
+            exports[ext] = export.output.split(separator: "\n").sorted()
+        }
+        #expect((exports["nq"]?.count ?? 0) > 100)
+        #expect(exports["nq"] == exports["trig"])
+        #expect(try #require(sizes["trig"]) * 2 < #require(sizes["nq"]))
+        let text = try String(contentsOfFile: dir.appendingPathComponent("out.trig").path, encoding: .utf8)
+        #expect(text.hasPrefix("@base <https://data.mnemo.example/id/> .\n"))
+        let bad = try MnemoProcess.run(["ingest", "--format", "marcxml", "--institution", "x", "--output",
+                                        dir.appendingPathComponent("out.ttl").path, marc("russian-utf8.xml")])
+        #expect(bad.status != 0 && bad.stderr.contains("name an N-Quads (.nq) or TriG (.trig) file"), "\(bad.stderr)")
+    }
+
     @Test func harvestFromALoopbackRepository() throws {
         let server = OAITestServer()
         let port = try server.start()

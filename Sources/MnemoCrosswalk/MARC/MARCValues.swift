@@ -14,7 +14,7 @@ enum MARCValues {
     /// The values a spec selects from one field (one, or several with `each`).
     static func values(_ f: MARCDataField, subfields: String?, template: String?, join: String?, each: Bool = false) -> [String] {
         if let template { return [apply(template, f)].filter { !$0.isEmpty } }
-        let codes = Set(subfields ?? "a")
+        let codes = subfields ?? "a"
         let parts = f.subfields.filter { codes.contains($0.code) }.map { clean($0.value) }.filter { !$0.isEmpty }
         if each { return parts }
         let joined = parts.joined(separator: join ?? " ")
@@ -57,6 +57,8 @@ enum MARCValues {
     /// period unless it closes an initial or abbreviation (`Н.`, `гр.`).
     static func clean(_ s: String) -> String {
         var v = s.trimmed
+        // Most values end in a letter or digit: nothing below applies.
+        if let end = v.unicodeScalars.last, !" /:;=,.]".unicodeScalars.contains(end) { return v }
         while let last = v.last, " /:;=,".contains(last) {
             v.removeLast()
             v = v.trimmed

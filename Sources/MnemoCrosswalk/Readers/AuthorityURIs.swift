@@ -28,11 +28,11 @@ public enum AuthorityURIs {
     /// A `(source)` prefix in `value` (MARC `$0`) takes precedence over `source`.
     /// `source` may also be the authority's own base URI (`http://vocab.getty.edu/ulan/`).
     public static func expand(source: String?, value: String) -> String? {
-        var number = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        var number = value.trimmed
         var source = source
         if number.hasPrefix("("), let close = number.firstIndex(of: ")") {
             source = String(number[number.index(after: number.startIndex)..<close])
-            number = number[number.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            number = String(number[number.index(after: close)...]).trimmed
         }
         guard !number.isEmpty else { return nil }
         if isHTTPURI(number) { return number }
@@ -59,15 +59,19 @@ public enum AuthorityURIs {
 
     /// Whether `s` is an absolute `http` or `https` URI.
     public static func isHTTPURI(_ s: String) -> Bool {
-        let lower = s.lowercased()
-        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && !s.contains(where: \.isWhitespace)
+        let head = s.utf8.prefix(8).map { $0 | 0x20 }
+        guard head.starts(with: "http://".utf8) || head.starts(with: "https://".utf8) else { return false }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return !s.utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        }
+        return !s.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     private enum Authority {
         case viaf, gnd, lcNames, lcSubjects, ulan, tgn, aat, geonames, wikidata, isni
 
         init?(_ raw: String) {
-            let s = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let s = raw.trimmed.lowercased()
             if let known = Authority.codes[s] { self = known; return }
             // A source given as the authority's base URI or domain.
             for (fragment, authority) in Authority.uriFragments where s.contains(fragment) {

@@ -41,7 +41,7 @@ enum ReaderText {
 
     /// `s` trimmed, or nil when nothing is left.
     static func nonEmpty(_ s: String) -> String? {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmed
         return t.isEmpty ? nil : t
     }
 
