@@ -74,7 +74,7 @@ let package = Package(
 
         .testTarget(name: "MnemoRDFTests", dependencies: ["MnemoRDF"]),
         .testTarget(name: "MnemoSyntaxTests", dependencies: ["MnemoSyntax"]),
-        .testTarget(name: "MnemoStoreTests", dependencies: ["MnemoStore", "MnemoSyntax", "CRedland"]),
+        .testTarget(name: "MnemoStoreTests", dependencies: ["MnemoStore", "MnemoSyntax", "CRedland", "CSQLite"]),
         .testTarget(name: "MnemoDataGenTests", dependencies: ["MnemoDataGen"]),
         .testTarget(name: "MnemoSPARQLSyntaxTests", dependencies: ["MnemoSPARQLSyntax", "MnemoSyntax"]),
         .testTarget(name: "MnemoSPARQLResultsTests", dependencies: ["MnemoSPARQLResults"]),

@@ -51,6 +51,35 @@ public final class TermDictionary: @unchecked Sendable {
         withWriter { $0.intern(bytes).id }
     }
 
+    /// Interns many terms at once, in order: `ends[i]` is where the `i`th
+    /// encoded term ends in `bytes`. All are looked up together under the
+    /// shared read lock, so threads interning mostly known terms (predicates,
+    /// classes, shared entities) do not wait on one another; only the new ones
+    /// are then added, under the write lock, taken once.
+    public func intern(encoded bytes: UnsafeRawBufferPointer, ends: [Int]) -> [TermID] {
+        var ids = [TermID](repeating: 0, count: ends.count)
+        var hashes = [UInt64](repeating: 0, count: ends.count)
+        func term(_ i: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+        }
+        for i in ends.indices { hashes[i] = TermDictionary.hash(term(i)) }
+        var missing = 0
+        lock.withReadLock {
+            for i in ends.indices {
+                if let id = store.find(term(i), hash: hashes[i]) { ids[i] = id } else { missing += 1 }
+            }
+        }
+        if missing > 0 {
+            lock.withWriteLock {
+                for i in ends.indices where ids[i] == 0 {
+                    let t = term(i)
+                    ids[i] = store.find(t, hash: hashes[i]) ?? store.append(t, hash: hashes[i])
+                }
+            }
+        }
+        return ids
+    }
+
     /// The term with the given id. Traps on an id the dictionary never gave.
     public func term(_ id: TermID) -> Term {
         lock.withReadLock {

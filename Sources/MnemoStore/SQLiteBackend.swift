@@ -34,7 +34,8 @@ final class SQLiteBackend: StorageBackend {
         if !FileManager.default.fileExists(atPath: path) {
             try SQLiteBackend.createWithRedland(path: path)
         }
-        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK else {
+        // No mutex per call: the store's write lock already keeps this connection to one thread at a time.
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK else {
             let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(db)
             throw StoreError.open("sqlite:\(path)", msg)
@@ -197,6 +198,11 @@ final class SQLiteBackend: StorageBackend {
             if Int(id) < rowOf.count, rowOf[Int(id)] != 0 { return }
             try storeTerm(id, bytes, datatypeRow: datatype == 0 ? nil : try ensureRow(datatype, dictionary).0)
         }
+        // A bulk load (at least as many rows as the table holds) fills tables
+        // without their indexes and builds each index once, sorted, at the end:
+        // far cheaper than keeping B-trees of random strings up to date row by
+        // row. All inside the open transaction, so a rollback restores them.
+        let rebuilt = quads.count >= Self.bulkRows ? try dropIndexesForBulkLoad(adding: quads.count) : []
         let st = try prepared("INSERT INTO triples (subjectUri, subjectBlank, predicateUri, objectUri, objectBlank, objectLiteral, contextUri) VALUES (?,?,?,?,?,?,?)")
         for q in quads {
             sqlite3_reset(st)
@@ -204,6 +210,27 @@ final class SQLiteBackend: StorageBackend {
             try bindQuad(st, q, dictionary)
             try step(st)
         }
+        for sql in rebuilt { try exec(sql) }
+    }
+
+    /// Inserts of at least this many rows may rebuild the indexes instead of updating them.
+    static let bulkRows = 200_000
+
+    /// Drops the indexes of the four tables when `adding` rows is at least as many as
+    /// `triples` holds; returns the statements that recreate them exactly as they were.
+    private func dropIndexesForBulkLoad(adding: Int) throws -> [String] {
+        var stored = 0
+        try query("SELECT COUNT(*) FROM triples") { stored = Int(sqlite3_column_int64($0, 0)) }
+        guard adding >= stored else { return [] }
+        var indexes: [(name: String, sql: String)] = []
+        try query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('triples', 'uris', 'blanks', 'literals')") { st in
+            indexes.append((String(cString: sqlite3_column_text(st, 0)), String(cString: sqlite3_column_text(st, 1))))
+        }
+        // Prepared statements may refer to a dropped index: prepare them again.
+        for (_, st) in statements { sqlite3_finalize(st) }
+        statements.removeAll()
+        for ix in indexes { try exec("DROP INDEX \"\(ix.name.replacingOccurrences(of: "\"", with: "\"\""))\"") }
+        return indexes.map(\.sql)
     }
 
     func delete(_ quads: [QuadIDs], dictionary: TermDictionary) throws {

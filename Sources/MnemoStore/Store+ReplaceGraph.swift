@@ -93,8 +93,15 @@ public final class GraphWriter: @unchecked Sendable {
     /// Turns triples into this graph's quads of ids, interning new terms.
     /// Safe to call from several threads at once; pass the result to ``append(_:)``.
     public func encode<S: Sequence>(_ triples: S) -> [QuadIDs] where S.Element == (Term, Term, Term) {
-        let d = store.dictionary
-        return triples.map { QuadIDs(d.intern($0.0), d.intern($0.1), d.intern($0.2), g) }
+        var bytes: [UInt8] = [], ends: [Int] = []
+        bytes.reserveCapacity(16_384)
+        for (s, p, o) in triples {
+            s.encode(into: &bytes); ends.append(bytes.count)
+            p.encode(into: &bytes); ends.append(bytes.count)
+            o.encode(into: &bytes); ends.append(bytes.count)
+        }
+        let ids = bytes.withUnsafeBytes { store.dictionary.intern(encoded: $0, ends: ends) }
+        return stride(from: 0, to: ids.count, by: 3).map { QuadIDs(ids[$0], ids[$0 + 1], ids[$0 + 2], g) }
     }
 
     /// Adds quads made by ``encode(_:)`` to the graph's new content.
