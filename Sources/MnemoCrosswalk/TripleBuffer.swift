@@ -13,8 +13,11 @@ public struct TripleBuffer: Sendable {
     }
 
     /// One triple of RDF: subject, predicate, object.
-    public struct Triple: Hashable, Sendable {
+    public struct Triple: Hashable, Sendable, TripleParts {
         public var s: Term, p: Term, o: Term
+        public var subject: Term { s }
+        public var predicate: Term { p }
+        public var object: Term { o }
     }
 
     mutating func add(_ s: String, _ p: String, _ o: Term) {

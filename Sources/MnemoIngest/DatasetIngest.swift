@@ -69,7 +69,7 @@ public struct DatasetIngest {
             case .trig:
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(m.triples.triples.count * 64)
-                trig.appendBlock(graph: graph, triples: m.triples.triples.lazy.map { ($0.s, $0.p, $0.o) }, to: &bytes)
+                trig.appendBlock(graph: graph, triples: m.triples.triples, to: &bytes)
                 return .bytes(bytes)
             case .none: return .nothing
             }

@@ -59,8 +59,16 @@ public struct Literal: Hashable, Sendable {
     }
 }
 
+/// Anything made of a subject, a predicate and an object, so that writers can
+/// read triples where they are stored instead of copying them into tuples.
+public protocol TripleParts {
+    var subject: Term { get }
+    var predicate: Term { get }
+    var object: Term { get }
+}
+
 /// A quad: a triple and the graph it belongs to. A `nil` graph is the default graph.
-public struct Quad: Hashable, Sendable {
+public struct Quad: Hashable, Sendable, TripleParts {
     public var subject: Term
     public var predicate: Term
     public var object: Term

@@ -15,7 +15,7 @@ import MnemoRDF
 /// ```swift
 /// let trig = CompactTriG(base: "https://data.example/id/", prefixes: ["crm": "http://www.cidoc-crm.org/cidoc-crm/"])
 /// var out = trig.header
-/// trig.appendBlock(graph: "https://data.example/graph/a", triples: triples, to: &out)
+/// trig.appendBlock(graph: "https://data.example/graph/a", triples: quads, to: &out)
 /// ```
 public struct CompactTriG: Sendable {
     /// IRIs starting with this are written relative to it (nil: none are).
@@ -43,37 +43,38 @@ public struct CompactTriG: Sendable {
     /// The `@base` and `@prefix` lines that start the document.
     public var header: [UInt8] { prefixLines + [0x0A] }
 
-    /// Appends `<graph> { … }` holding `triples`; nothing when there are none.
-    /// (Inlinable, so the caller's sequence type is specialised, not boxed.)
+    /// Appends `<graph> { … }` holding `triples` (their graphs, if any, are
+    /// ignored); nothing when there are none. Inlinable, so the caller's
+    /// collection is specialised and its terms are read in place, not copied.
     @inlinable
-    public func appendBlock<S: Sequence>(graph: String, triples: S, to out: inout [UInt8])
-    where S.Element == (Term, Term, Term) {
-        var lastSubject: Term?, lastPredicate: Term?
-        for (s, p, o) in triples {
-            if lastSubject == nil {
-                appendIRI(graph, to: &out, abbreviate: false)
-                out.append(contentsOf: " {\n".utf8)
-            }
-            if s == lastSubject {
-                if p == lastPredicate {
+    public func appendBlock<C: RandomAccessCollection>(graph: String, triples: C, to out: inout [UInt8])
+    where C.Element: TripleParts {
+        var previous: C.Index?
+        for i in triples.indices {
+            if let j = previous, triples[i].subject == triples[j].subject {
+                if triples[i].predicate == triples[j].predicate {
                     out.append(contentsOf: ", ".utf8)
                 } else {
                     out.append(contentsOf: " ;\n    ".utf8)
-                    appendPredicate(p, to: &out)
+                    appendPredicate(triples[i].predicate, to: &out)
                     out.append(0x20)
                 }
             } else {
-                if lastSubject != nil { out.append(contentsOf: " .\n".utf8) }
-                append(s, to: &out)
+                if previous == nil {
+                    appendIRI(graph, to: &out, abbreviate: false)
+                    out.append(contentsOf: " {\n".utf8)
+                } else {
+                    out.append(contentsOf: " .\n".utf8)
+                }
+                append(triples[i].subject, to: &out)
                 out.append(0x20)
-                appendPredicate(p, to: &out)
+                appendPredicate(triples[i].predicate, to: &out)
                 out.append(0x20)
             }
-            append(o, to: &out)
-            lastSubject = s
-            lastPredicate = p
+            append(triples[i].object, to: &out)
+            previous = i
         }
-        if lastSubject != nil { out.append(contentsOf: " .\n}\n".utf8) }
+        if previous != nil { out.append(contentsOf: " .\n}\n".utf8) }
     }
 
     // MARK: Terms

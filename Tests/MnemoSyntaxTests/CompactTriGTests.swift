@@ -15,7 +15,7 @@ import Testing
 
     func document(_ blocks: [[(Term, Term, Term)]]) -> String {
         var out = writer.header
-        for b in blocks { writer.appendBlock(graph: graph, triples: b, to: &out) }
+        for b in blocks { writer.appendBlock(graph: graph, triples: b.map { Quad($0.0, $0.1, $0.2) }, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -72,7 +72,7 @@ import Testing
 
     @Test func writesNothingForNoTriples() {
         var out: [UInt8] = []
-        writer.appendBlock(graph: graph, triples: [(Term, Term, Term)](), to: &out)
+        writer.appendBlock(graph: graph, triples: [Quad](), to: &out)
         #expect(out.isEmpty)
     }
 
