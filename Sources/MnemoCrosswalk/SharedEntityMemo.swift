@@ -68,46 +68,84 @@ public final class SharedEntityMemo: @unchecked Sendable {
 
     /// Entries kept before the memo starts again.
     public let capacity: Int
-    private let lock = NSLock()
-    private var newer: [Key: Entry] = [:]
-    private var older: [Key: Entry] = [:]
-    private var turns = 0
+    /// Independent parts, each with its own lock, so converter threads rarely wait on one another.
+    private let shards: [Shard]
 
     public init(capacity: Int = 20_000) {
         self.capacity = max(1, capacity)
+        let n = capacity >= 1_024 ? 16 : 1
+        shards = (0..<n).map { _ in Shard(capacity: max(1, capacity / n)) }
     }
 
     /// Entities remembered now.
-    public var count: Int { lock.withLock { newer.count + older.count } }
+    public var count: Int { shards.reduce(0) { $0 + $1.count } }
 
-    /// How many times the newer generation filled and the older was dropped.
-    public var generations: Int { lock.withLock { turns } }
+    /// How many times a newer generation filled and the older was dropped.
+    public var generations: Int { shards.reduce(0) { $0 + $1.generations } }
 
     func lookup(_ key: Key) -> Entry? {
-        lock.withLock {
-            if let e = newer[key] { return e }
-            guard let e = older.removeValue(forKey: key) else { return nil }
-            insert(key, e)
-            return e
-        }
+        let h = Hashed(key)
+        return shards[h.shard(of: shards.count)].lookup(h)
     }
 
     /// Remembers what a finished record described; the first description of a key wins.
     func remember(_ described: [(Key, Entry)]) {
-        guard !described.isEmpty else { return }
-        lock.withLock {
-            for (k, e) in described where newer[k] == nil && older[k] == nil { insert(k, e) }
+        for (k, e) in described {
+            let h = Hashed(k)
+            shards[h.shard(of: shards.count)].remember(h, e)
         }
     }
 
-    /// Adds to the newer generation, turning generations when it is full. Callers hold `lock`.
-    private func insert(_ key: Key, _ entry: Entry) {
-        if newer.count >= capacity {
-            older = newer
-            newer = Dictionary(minimumCapacity: capacity)
-            turns += 1
+    /// A key with its hash computed once.
+    struct Hashed: Hashable {
+        let key: Key
+        let hash: Int
+        init(_ key: Key) {
+            self.key = key
+            hash = key.hashValue
         }
-        newer[key] = entry
+        func hash(into h: inout Hasher) { h.combine(hash) }
+        static func == (a: Hashed, b: Hashed) -> Bool { a.hash == b.hash && a.key == b.key }
+        func shard(of n: Int) -> Int { Int((UInt(bitPattern: hash) >> 7) % UInt(n)) }
+    }
+
+    /// One part of the memo: two generations under one lock.
+    final class Shard: @unchecked Sendable {
+        private let lock = NSLock()
+        private let capacity: Int
+        private var newer: [Hashed: Entry] = [:]
+        private var older: [Hashed: Entry] = [:]
+        private(set) var turns = 0
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        var count: Int { lock.withLock { newer.count + older.count } }
+        var generations: Int { lock.withLock { turns } }
+
+        func lookup(_ key: Hashed) -> Entry? {
+            lock.withLock {
+                if let e = newer[key] { return e }
+                guard let e = older.removeValue(forKey: key) else { return nil }
+                insert(key, e)
+                return e
+            }
+        }
+
+        func remember(_ key: Hashed, _ entry: Entry) {
+            lock.withLock {
+                if newer[key] == nil && older[key] == nil { insert(key, entry) }
+            }
+        }
+
+        /// Adds to the newer generation, turning generations when it is full. Callers hold `lock`.
+        private func insert(_ key: Hashed, _ entry: Entry) {
+            if newer.count >= capacity {
+                older = newer
+                newer = Dictionary(minimumCapacity: capacity)
+                turns += 1
+            }
+            newer[key] = entry
+        }
     }
 }
 

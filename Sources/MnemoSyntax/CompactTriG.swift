@@ -53,18 +53,18 @@ public struct CompactTriG: Sendable {
         for i in triples.indices {
             if let j = previous, triples[i].subject == triples[j].subject {
                 if triples[i].predicate == triples[j].predicate {
-                    out.append(contentsOf: ", ".utf8)
+                    Self.put(", ", to: &out)
                 } else {
-                    out.append(contentsOf: " ;\n    ".utf8)
+                    Self.put(" ;\n    ", to: &out)
                     appendPredicate(triples[i].predicate, to: &out)
                     out.append(0x20)
                 }
             } else {
                 if previous == nil {
                     appendIRI(graph, to: &out, abbreviate: false)
-                    out.append(contentsOf: " {\n".utf8)
+                    Self.put(" {\n", to: &out)
                 } else {
-                    out.append(contentsOf: " .\n".utf8)
+                    Self.put(" .\n", to: &out)
                 }
                 append(triples[i].subject, to: &out)
                 out.append(0x20)
@@ -74,10 +74,16 @@ public struct CompactTriG: Sendable {
             append(triples[i].object, to: &out)
             previous = i
         }
-        if previous != nil { out.append(contentsOf: " .\n}\n".utf8) }
+        if previous != nil { Self.put(" .\n}\n", to: &out) }
     }
 
     // MARK: Terms
+
+    /// Appends a literal's bytes with one copy (a `String`'s `utf8` view would go byte by byte).
+    @inlinable @inline(__always)
+    static func put(_ s: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
 
     @usableFromInline
     func appendPredicate(_ p: Term, to out: inout [UInt8]) {
@@ -94,7 +100,7 @@ public struct CompactTriG: Sendable {
             // The N-Triples escapes are Turtle escapes too; only the datatype may be abbreviated.
             if l.language == nil && l.datatype != Vocabulary.xsdString {
                 Term.literal(Literal(l.lexical)).appendNTriples(to: &out)
-                out.append(contentsOf: "^^".utf8)
+                Self.put("^^", to: &out)
                 appendIRI(l.datatype, to: &out, abbreviate: true)
             } else {
                 t.appendNTriples(to: &out)

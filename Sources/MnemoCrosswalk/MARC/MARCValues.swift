@@ -59,10 +59,16 @@ enum MARCValues {
         var v = s.trimmed
         // Most values end in a letter or digit: nothing below applies.
         if let end = v.unicodeScalars.last, !" /:;=,.]".unicodeScalars.contains(end) { return v }
-        while let last = v.last, " /:;=,".contains(last) {
-            v.removeLast()
-            v = v.trimmed
+        // Trailing punctuation and the spaces before it, scalar by scalar (a
+        // mark combining with the punctuation would have ended the run above).
+        let scalars = v.unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex {
+            let u = scalars[scalars.index(before: end)]
+            guard " /:;=,".unicodeScalars.contains(u) || u.properties.isWhitespace else { break }
+            end = scalars.index(before: end)
         }
+        if end < scalars.endIndex { v = String(scalars[..<end]) }
         if v.hasSuffix(".") {
             let word = v.dropLast().split(whereSeparator: { $0 == " " || $0 == "," }).last ?? ""
             if word.count > 3 && !word.contains(".") { v.removeLast() }
@@ -78,9 +84,18 @@ enum MARCValues {
         let parts = spec.split(separator: "-").compactMap { Int($0) }
         guard let from = parts.first else { return nil }
         let to = parts.count > 1 ? parts[1] : from
-        let chars = Array(value)
-        guard from >= 0, to < chars.count, from <= to else { return nil }
-        let s = String(chars[from...to]).trimmed
+        guard from >= 0, from <= to else { return nil }
+        let s: String
+        // Control fields are ASCII by definition (one byte, one character); other text is counted in characters.
+        if value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let bytes = Array(value.utf8)
+            guard to < bytes.count else { return nil }
+            s = String(decoding: bytes[from...to], as: UTF8.self).trimmed
+        } else {
+            let chars = Array(value)
+            guard to < chars.count else { return nil }
+            s = String(chars[from...to]).trimmed
+        }
         return s.isEmpty || s.allSatisfy({ $0 == "|" || $0 == "u" || $0 == "#" }) ? nil : s
     }
 }
