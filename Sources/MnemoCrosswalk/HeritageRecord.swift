@@ -39,6 +39,8 @@ public struct HeritageRecord: Sendable, Equatable {
     public var materials: [Concept] = []
     /// Edition statement (MARC 250).
     public var edition: String?
+    /// Series the record's object belongs to, by title (MARC 490/830, RUSMARC 225).
+    public var series: [LangText] = []
     /// Links to the object online.
     public var links: [RecordLink] = []
     /// A rights statement URI (edm:rights), when the record or profile gives one.

@@ -96,6 +96,7 @@ struct MappingRun {
     mutating func run() {
         objectCore()
         titles()
+        series()
         identifiers()
         for (i, e) in record.events.enumerated() { event(e, uri: "\(object)/event/\(i + 1)") }
         aboutness()
@@ -162,6 +163,22 @@ struct MappingRun {
             out.iri(object, CRM.P102_has_title, uri)
             out.text(object, DC.title, t)
             if i == 0 { out.text(object, Terms.rdfsLabel, t) }
+        }
+    }
+
+    /// Each series as a shared E73 information object the object's content forms part of (P106i; dcterms:isPartOf).
+    mutating func series() {
+        for name in record.series {
+            let name = checked(name, field: "series")
+            guard !name.value.isEmpty else { continue }
+            let uri = minter.shared("series", identity: Self.normalizedName(name.value))
+            out.iri(object, CRM.P106i_forms_part_of, uri)
+            out.iri(object, DC.isPartOf, uri)
+            guard firstDescription(uri) else { continue }
+            out.type(uri, CRM.E73_Information_Object)
+            out.iri(uri, CRM.P2_has_type, concept(Concept("series", language: "en"), extraClass: nil))
+            out.text(uri, Terms.rdfsLabel, name)
+            out.text(uri, Terms.prefLabel, name)
         }
     }
 

@@ -72,6 +72,8 @@ public enum CRM {
     public static let P45_consists_of = t("P45_consists_of")
     public static let P46_is_composed_of = t("P46_is_composed_of")
     public static let P46i_forms_part_of = t("P46i_forms_part_of")
+    public static let P106_is_composed_of = t("P106_is_composed_of")
+    public static let P106i_forms_part_of = t("P106i_forms_part_of")
     public static let P50_has_current_keeper = t("P50_has_current_keeper")
     public static let P62_depicts = t("P62_depicts")
     public static let P72_has_language = t("P72_has_language")
@@ -162,6 +164,7 @@ public enum CrosswalkTerms {
         CRM.P24_transferred_title_of, CRM.P28_custody_surrendered_by, CRM.P29_custody_received_by,
         CRM.P30_transferred_custody_of, CRM.P32_used_general_technique, CRM.P45_consists_of,
         CRM.P46_is_composed_of, CRM.P46i_forms_part_of, CRM.P50_has_current_keeper, CRM.P62_depicts,
+        CRM.P106_is_composed_of, CRM.P106i_forms_part_of,
         CRM.P72_has_language, CRM.P82a_begin_of_the_begin, CRM.P82b_end_of_the_end, CRM.P89_falls_within,
         CRM.P94_has_created, CRM.P98_brought_into_life, CRM.P100_was_death_of, CRM.P102_has_title,
         CRM.P108_has_produced, CRM.P128_carries, CRM.P129_is_about, CRM.P168_place_is_defined_by,

@@ -1,5 +1,6 @@
 import Foundation
 import MnemoCrosswalk
+import MnemoStore
 import Testing
 
 @Suite struct MARCIngestTests {
@@ -31,6 +32,29 @@ import Testing
         #expect(pub.first?["place"] == "Москва")
         #expect(pub.first?["publisher"] == "Художественная литература")
         #expect(pub.first?["date"] == "1978-12-31T23:59:59")
+    }
+
+    @Test func seriesAndVariantTitlesAcrossMARC21AndRUSMARC() throws {
+        let store = try Store.open("memory:")
+        let d = try Ingested(.marcxml, ["marc/russian-utf8.xml"], institution: "nlrk", dataset: "books", store: store)
+        _ = try Ingested(.rusmarc, ["marc/rusmarc.xml"], institution: "nlrk", dataset: "rusmarc", store: store)
+        // Which books belong to the series «Азбука-классика»? One from each catalogue (MARC 21 490, RUSMARC 225),
+        // both parts of the one series resource of the institution.
+        let rows = try d.select("""
+            SELECT ?book ?series ?title WHERE {
+              ?series a crm:E73_Information_Object ; rdfs:label "Азбука-классика"@ru ;
+                      crm:P2_has_type/skos:prefLabel "series"@en .
+              ?book crm:P106i_forms_part_of ?series ; dcterms:isPartOf ?series ; rdfs:label ?title .
+            }
+            """)
+        #expect(rows.count == 2)
+        #expect(Set(rows.compactMap { $0["series"] }).count == 1)
+        #expect(Set(rows.compactMap { $0["title"] }) == ["Евгений Онегин : роман в стихах@ru"])
+        // The 246 variant title is a second E35 title and dc:title; rdfs:label stays the title proper.
+        #expect(try d.column("""
+            SELECT ?t WHERE { ?o dc:title "Онегин"@ru ; crm:P102_has_title/crm:P190_has_symbolic_content ?t }
+            """, "t") == ["Евгений Онегин : роман в стихах@ru", "Онегин@ru"])
+        #expect(try d.column("SELECT ?l WHERE { ?o dc:title \"Онегин\"@ru ; rdfs:label ?l }", "l") == ["Евгений Онегин : роман в стихах@ru"])
     }
 
     @Test func alternateScriptFieldsGiveBothForms() throws {

@@ -31,13 +31,18 @@ import Testing
         }
     }
 
-    @Test func bulkReplaceKeepsDataAndIndexes() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    /// A sqlite store in `dir` holding a graph of ten triples, and its indexes.
+    func smallStore(in dir: URL) throws -> (store: Store, path: String, indexes: [String]) {
         let path = dir.appendingPathComponent("s.sqlite").path
         let store = try Store.open("sqlite:\(path)")
         try store.replaceGraph("https://ex.org/small", with: triples(10, graph: "small"))
-        let before = try indexes(path)
+        return (store, path, try indexes(path))
+    }
+
+    @Test func bulkReplaceKeepsDataAndIndexes() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, path, before) = try smallStore(in: dir)
         #expect(before.contains { $0.hasPrefix("spindex ") } && before.contains { $0.hasPrefix("mnemo_literals_text ") })
 
         let n = SQLiteBackend.bulkRows + 10_000
@@ -58,10 +63,7 @@ import Testing
     @Test func aFailedBulkWriteRestoresIndexesAndData() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("s.sqlite").path
-        let store = try Store.open("sqlite:\(path)")
-        try store.replaceGraph("https://ex.org/small", with: triples(10, graph: "small"))
-        let before = try indexes(path)
+        let (store, path, before) = try smallStore(in: dir)
         let kept = Set(store.quads())
         // Redland's sqlite storage cannot name a graph by a blank node: the write fails midway.
         var quads = triples(SQLiteBackend.bulkRows + 10, graph: "big").map { Quad($0.0, $0.1, $0.2, .iri("https://ex.org/big")) }

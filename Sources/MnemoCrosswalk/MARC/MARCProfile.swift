@@ -19,6 +19,7 @@ public struct MARCProfile: Codable, Sendable {
     public var agents: [MARCAgentSpec]?
     public var publication: [MARCEventSpec]?
     public var edition: [MARCFieldSpec]?
+    public var series: [MARCFieldSpec]?
     public var extent: [MARCFieldSpec]?
     public var languages: [MARCFieldSpec]?
     public var subjects: [MARCFieldSpec]?
