@@ -39,6 +39,24 @@ extension DateGrammar {
     }
 
     /// An Uzbek or Kazakh year suffix after a date's year: "14-iyun 1948-yil".
+    /// A year word that bounds the date, after a tight dash or a space: Uzbek
+    /// "1948-yildan" (from), "1950-yilgacha" (until), Kazakh "1948 жылдан"
+    /// (from), "1950 жылға дейін" (until).
+    mutating func takeBoundYearWord() -> BoundCase? {
+        let dashed = cursor.isSymbol("-") && cursor.isTight(0) && cursor.isTight(1)
+        let at = dashed ? 1 : 0
+        guard let w = cursor.word(at) else { return nil }
+        if let bound = Vocabulary.boundYearWords[w] {
+            cursor.advance(at + 1)
+            return bound
+        }
+        if Vocabulary.dativeYearWords.contains(w), let next = cursor.word(at + 1), Vocabulary.untilAfterDative.contains(next) {
+            cursor.advance(at + 2)
+            return .until
+        }
+        return nil
+    }
+
     mutating func takeTightYearSuffix() -> Bool {
         guard cursor.isSymbol("-"), cursor.isTight(0), cursor.isTight(1),
               let w = cursor.word(1), Vocabulary.singularYearSuffixes.contains(w) else { return false }

@@ -57,6 +57,8 @@ extension DateGrammar {
                 point.qualifiers.formUnion([.approximate, .uncertain])
             } else if let n = point.unitlessOrdinal, let unit = takeUnit() {
                 point.core = .ordinal(n, unit)
+            } else if let bound = takeBoundYearWord() {
+                point.boundCase = bound
             } else if cursor.take(Vocabulary.yearWords) || takeTightYearSuffix() {
                 continue
             } else if let era = takeEra() {

@@ -31,10 +31,18 @@ struct DateGrammar {
     /// One or more points separated by "or", "или", "/" ….
     mutating func alternatives() throws(ParseFailure) -> [RawPoint] {
         var points = [try point()]
-        while cursor.takeSymbol("/") || cursor.take(Vocabulary.or) {
+        while cursor.takeSymbol("/") || cursor.take(Vocabulary.or) || takeListComma() {
             points.append(try point())
         }
         return points
+    }
+
+    /// A comma before another year in an event's date: "1834, 1836" lists
+    /// several dates. (The comma of "May 12, 1834" is read with its date.)
+    mutating func takeListComma() -> Bool {
+        guard mode == .event, cursor.isSymbol(","), let n = cursor.number(1), n.count >= 3 else { return false }
+        cursor.advance()
+        return true
     }
 
     /// "-", "to", "по", "до", "until" … between the ends of a range.

@@ -20,7 +20,9 @@
 ///   наурыз 2019 ж.", "2019 жылы 3 наурызда"; months: "1948-yil iyun". Uzbek case
 ///   endings: "-da" (on) reads as the date, "-dan" (from) and "-gacha" (until)
 ///   bound it: "1948-yil 14-iyundan" opens its end, "…20-iyulgacha" its start,
-///   and "14-iyundan 20-iyulgacha" is a range.
+///   and "14-iyundan 20-iyulgacha" is a range. The same on the year word:
+///   "1948-yildan 1950-yilgacha", "1948-йилдан"; Kazakh "1948 жылдан" (from),
+///   "1950 жылға дейін" (until), "1948 жылдан 1950 жылға дейін".
 /// - Range "A-B" (also "–", "—", "to", "по", "until", "between A and B",
 ///   "с A по B", "from A to B") → begin of A … end of B. B may be abbreviated:
 ///   "1804-07" is 1804–1807, "1890-95" 1890–1895. Within one year the year may be
@@ -28,8 +30,8 @@
 ///   "2019 ж. 3 наурыз – 30 маусым", "1948-yil 14-iyun – 20-iyul", "March – June
 ///   2019"; within one month the month too: "3–30 июня 2019 г.", "с 3 по 30 июня
 ///   2019 г.". A range across New Year must write both years.
-/// - Alternatives "1758 or 1763", "1758 или 1763", "1758/1763" → earliest …
-///   latest, flagged `alternatives`.
+/// - Alternatives "1758 or 1763", "1758 или 1763", "1758/1763", and lists of
+///   years "1834, 1836, 1840" → earliest … latest, flagged `alternatives`.
 /// - Approximate "c.", "ca.", "circa", "approx.", "about", "около", "ок.",
 ///   "шамамен", "taxminan", "~" → flagged `approximate`; a year is widened by 5
 ///   years on each side ("ca. 1600" → 1595–1605), a month or day by one year;

@@ -40,6 +40,19 @@ extension Vocabulary {
     /// After "1850-": a singular year ("1850-yil", "1850-жылы").
     static let singularYearSuffixes: Set<String> = ["yil", "yili", "yilda", "йил", "йили", "йилда", "жылы"]
 
+    /// Year words in the Uzbek ablative ("-dan": from) and limitative ("-gacha":
+    /// until), Latin and Cyrillic, bare or after the possessive "-i", and the
+    /// Kazakh ablative ("жылдан": from).
+    static let boundYearWords: [String: BoundCase] = [
+        "yildan": .from, "yilidan": .from, "yilgacha": .until, "yiligacha": .until,
+        "йилдан": .from, "йилидан": .from, "йилгача": .until, "йилигача": .until,
+        "жылдан": .from, "жылынан": .from,
+    ]
+
+    /// Kazakh dative year words, bounding the date when "дейін" (until) follows: "1950 жылға дейін".
+    static let dativeYearWords: Set<String> = ["жылға", "жылына"]
+    static let untilAfterDative: Set<String> = ["дейін", "шейін", "deyin"]
+
     /// After a year, with or without a dash, before its day and month (Uzbek and
     /// Kazakh): "1948-yil 14-iyun", "1948 йил 14 июнь", "2019 ж. 3 наурыз".
     static let yearFirstMarkers: Set<String> = [

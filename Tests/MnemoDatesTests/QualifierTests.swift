@@ -63,6 +63,13 @@ import MnemoDates
         SpanCase("1758 или 1763-1848", "1758-01-01", "1848-12-31", .alternatives),
         SpanCase("ca. 1758 or 1763", "1753-01-01", "1763-12-31", [.alternatives, .approximate]),
         SpanCase("May 1834 or 1835", "1834-05-01", "1835-12-31", .alternatives, .year),
+        // A comma list of years: several dates, the span covers them all.
+        SpanCase("1834, 1836", "1834-01-01", "1836-12-31", .alternatives),
+        SpanCase("1834, 1836, 1840", "1834-01-01", "1840-12-31", .alternatives),
+        SpanCase("1834, 1836 гг.", "1834-01-01", "1836-12-31", .alternatives),
+        SpanCase("1834, 1836-1840", "1834-01-01", "1840-12-31", .alternatives),
+        // The comma of "May 12, 1834" stays part of the date.
+        SpanCase("May 12, 1834", "1834-05-12", "1834-05-12", [], .day),
     ]
 
     @Test(arguments: alternatives) func alternative(_ c: SpanCase) { expectSpan(c) }

@@ -14,7 +14,7 @@ import MnemoDates
         UnparsedCase("garbage", "could not read 'garbage'"),
         UnparsedCase("13th month 1800", "could not read 'month 1800'"),
         UnparsedCase("1834 or so", "could not read 'so'"),
-        UnparsedCase("1834, 1836", "could not read ', 1836'"),
+        UnparsedCase("1834, 36", "could not read ', 36'"),
         UnparsedCase("1834 May", "could not read 'May'"),
         UnparsedCase("Spring 1834", "could not read 'Spring 1834'"),
         UnparsedCase("ca.", "the text ends where a date was expected"),

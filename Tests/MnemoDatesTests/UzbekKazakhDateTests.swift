@@ -77,6 +77,24 @@ import MnemoDates
 
     @Test(arguments: bounded) func boundByCaseEnding(_ c: SpanCase) { expectSpan(c) }
 
+    /// The same endings on the year word itself: Uzbek "-yildan" / "-yilgacha",
+    /// Kazakh "жылдан" (from) and "жылға дейін" (until).
+    static let boundYears: [SpanCase] = [
+        SpanCase("1948-yildan 1950-yilgacha", "1948-01-01", "1950-12-31", [], .year),
+        SpanCase("1948 yildan 1950 yilgacha", "1948-01-01", "1950-12-31", [], .year),
+        SpanCase("1948-йилдан 1950-йилгача", "1948-01-01", "1950-12-31", [], .year),
+        SpanCase("1948-yilidan 1950-yiligacha", "1948-01-01", "1950-12-31", [], .year),
+        SpanCase("1948-yildan", "1948-01-01", "2048-12-31", .openEnd, .year),
+        SpanCase("1950-yilgacha", "1850-01-01", "1950-12-31", .openStart, .year),
+        SpanCase("1948 жылдан 1950 жылға дейін", "1948-01-01", "1950-12-31", [], .year),
+        SpanCase("1948 жылдан", "1948-01-01", "2048-12-31", .openEnd, .year),
+        SpanCase("1950 жылға дейін", "1850-01-01", "1950-12-31", .openStart, .year),
+        SpanCase("1948-yildan 1950-yil 2-martgacha", "1948-01-01", "1950-03-02", [], .year),
+    ]
+
+    @Test(arguments: boundYears) func boundYearWords(_ c: SpanCase) { expectSpan(c) }
+
+
     static let unparsed: [UnparsedCase] = [
         UnparsedCase("1850 ж. 3", "could not read '3'"),
         UnparsedCase("1948-yil 14", "could not read '14'"),
