@@ -57,11 +57,13 @@ extension MappingRun {
             out.iri(pc, CRM.P02_has_range, a)
             if let role { out.iri(pc, CRM.P14_1_in_the_role_of, role) }
             switch (e.kind, part.role?.label?.lowercased()) {
-            case (.acquisition, "seller"?), (.acquisition, "donor"?), (.acquisition, "previous owner"?):
+            case (.acquisition, "seller"?), (.acquisition, "donor"?), (.acquisition, "previous owner"?),
+                 (.acquisition, "former owner"?):
                 out.iri(uri, CRM.P23_transferred_title_from, a)
             case (.acquisition, "buyer"?), (.acquisition, "recipient"?), (.acquisition, "new owner"?):
                 out.iri(uri, CRM.P22_transferred_title_to, a)
-            case (.transferOfCustody, "lender"?), (.transferOfCustody, "previous keeper"?):
+            case (.transferOfCustody, "lender"?), (.transferOfCustody, "previous keeper"?),
+                 (.transferOfCustody, "former owner"?):
                 out.iri(uri, CRM.P28_custody_surrendered_by, a)
             case (.transferOfCustody, "borrower"?), (.transferOfCustody, "keeper"?):
                 out.iri(uri, CRM.P29_custody_received_by, a)

@@ -57,13 +57,23 @@ import MnemoXML
             L("Торговая переписка, векселя и расписки, родословные документы, фотографии.\nДокументы на татарском языке написаны арабским письмом."),
         ])
         #expect(r.holder == AgentRef(names: [L("Казанский региональный исторический архив")], kind: .group))
+        var family = AgentRef(names: [L("Юнусовы, семья казанских купцов"), L("Юнусовы (семья)")], kind: .family)
+        family.notes = [L("Купеческая семья, известная в Казани с XVIII в.; владельцы торгового дома и благотворители.")]
         var creation = EventRecord(kind: .creation, participants: [
-            Participation(agent: AgentRef(names: [L("Юнусовы, семья казанских купцов"), L("Юнусовы (семья)")], kind: .family),
-                          role: Role(label: "originator", uri: relators + "org")),
+            Participation(agent: family, role: Role(label: "originator", uri: relators + "org")),
         ], date: "XVII в. – 1917")
         creation.earliest = "1601"
         creation.latest = "1917"
-        #expect(r.events == [creation])
+        // custodhist and acqinfo: provenance events with their text as the note.
+        var custody = EventRecord(kind: .transferOfCustody)
+        custody.note = "До 1918 г. документы хранились в семье; в 1930 г. переданы в Центральный архив Татарской АССР."
+        var acquisition = EventRecord(kind: .acquisition, participants: [
+            Participation(agent: AgentRef(names: [L("Амины Юнусовой"), L("Юнусова, Амина")], kind: .person), role: Role(label: "former owner")),
+        ], date: "1930")
+        acquisition.note = "Поступили от Амины Юнусовой в 1930 г."
+        acquisition.earliest = "1930"
+        acquisition.latest = "1930"
+        #expect(r.events == [creation, custody, acquisition])
         #expect(r.problems.isEmpty)
     }
 

@@ -39,6 +39,34 @@ import Testing
                 == ["Юнусовы, казанские купцы, семья"])
     }
 
+    @Test func provenanceAndBiography() throws {
+        let d = try Ingested(.ead, ["ead/kazan-yunusov-family.xml"], institution: "kazan-archive", dataset: "kazan-yunusov-family")
+        // How and when did the archive receive the fonds, and from whom?
+        let acq = try d.select("""
+            SELECT ?from ?role ?begin ?note WHERE {
+              ?fonds dc:title "Юнусовы, казанские купцы, семья" .
+              ?e a crm:E8_Acquisition ; crm:P24_transferred_title_of ?fonds ; crm:P3_has_note ?note ;
+                 crm:P23_transferred_title_from/rdfs:label ?from ;
+                 crm:P4_has_time-span/crm:P82a_begin_of_the_begin ?begin .
+              ?pc crm:P01_has_domain ?e ; crm:P14.1_in_the_role_of ?role .
+            }
+            """)
+        #expect(acq.count == 1)
+        #expect(acq.first?["from"] == "Амины Юнусовой")
+        #expect(acq.first?["role"] == "http://id.loc.gov/vocabulary/relators/fmo")
+        #expect(acq.first?["begin"] == "1930-01-01T00:00:00")
+        #expect(acq.first?["note"]?.hasPrefix("Поступили от Амины Юнусовой") == true)
+        // Its custody history is a transfer of custody with the text as its note.
+        #expect(try d.column("""
+            SELECT ?n WHERE { ?e a crm:E10_Transfer_of_Custody ; crm:P30_transferred_custody_of/dc:title "Юнусовы, казанские купцы, семья" ; crm:P3_has_note ?n }
+            """, "n") == ["До 1918 г. документы хранились в семье; в 1930 г. переданы в Центральный архив Татарской АССР."])
+        // The biography is a note on the creator it tells of.
+        #expect(try d.column("""
+            SELECT ?n WHERE { ?c crm:P108_has_produced/dc:title "Юнусовы, казанские купцы, семья" ; crm:P14_carried_out_by/skos:note ?n }
+            """, "n") == ["Купеческая семья, известная в Казани с XVIII в.; владельцы торгового дома и благотворители."])
+        #expect(d.reports.allSatisfy { !$0.problems.contains { $0.code == "unknown-role" && $0.message.contains("former owner") } })
+    }
+
     @Test func findingAidWithoutNamespaceAndUnnumberedComponents() throws {
         let d = try Ingested(.ead, ["ead/almaty-kasteev-nonamespace.xml"], institution: "almaty-archive", dataset: "kasteev")
         #expect(d.result.summary.stored == 7)

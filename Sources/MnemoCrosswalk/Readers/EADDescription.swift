@@ -12,6 +12,9 @@ struct EADRecordReader {
         for (sc, l) in unit.elements(at: "scopecontent", lang: lang) {
             if let text = paragraphs(sc) { record.descriptions.appendIfAbsent(LangText(text, language: l)) }
         }
+        for (b, l) in unit.elements(at: "bioghist", lang: lang) { readBiography(b, lang: l) }
+        for (c, l) in unit.elements(at: "custodhist", lang: lang) { readProvenance(c, kind: .transferOfCustody, lang: l) }
+        for (a, l) in unit.elements(at: "acqinfo", lang: lang) { readProvenance(a, kind: .acquisition, lang: l) }
         for (ca, l) in unit.elements(at: "controlaccess", lang: lang) { readControlAccess(ca, lang: l) }
         for dao in unit.children("dao") + unit.children("daogrp") { readDigitalObject(dao) }
     }
@@ -102,7 +105,7 @@ struct EADRecordReader {
     }
 
     /// The paragraphs of a note (`p`, or its whole text when it has none), one per line; `head` left out.
-    private func paragraphs(_ note: XMLElementNode) -> String? {
+    func paragraphs(_ note: XMLElementNode) -> String? {
         let ps = note.descendants("p").compactMap(\.trimmedText)
         if !ps.isEmpty { return ps.joined(separator: "\n") }
         if note.elements.isEmpty { return note.trimmedText }

@@ -20,6 +20,9 @@ import MnemoXML
 ///   `geogname` → subject places, `subject`/`occupation`/`function` → subjects,
 ///   `genreform` → types; `authfilenumber` with `source`/`rules` → authority URIs.
 /// - `did/repository` → holder; `dao`/`daoloc` `href` → `shownBy` (`preview` when its role says thumbnail).
+/// - `bioghist` → a note on the `origination` names (a description when there are none);
+///   `custodhist` → a transfer of custody and `acqinfo` → an acquisition, each with
+///   its text as the note, its first `date` and the names in it as former owners.
 ///
 /// Records must be mapped in the order ``XMLRecordReader`` delivers them, so
 /// that positions of components without identifiers are counted right.
