@@ -41,6 +41,10 @@ public struct HeritageRecord: Sendable, Equatable {
     public var edition: String?
     /// Series the record's object belongs to, by title (MARC 490/830, RUSMARC 225).
     public var series: [LangText] = []
+    /// What the record says of its object that is no event: Dublin Core
+    /// relations (`dc:relation`, `dc:source`, `dcterms:references`…),
+    /// `dcterms:provenance` and `dcterms:rightsHolder`, each under its term.
+    public var statements: [RecordStatement] = []
     /// Links to the object online.
     public var links: [RecordLink] = []
     /// A rights statement URI (edm:rights), when the record or profile gives one.
@@ -92,6 +96,17 @@ public struct LangText: Sendable, Hashable {
 }
 
 /// An identifier with its kind (`ISBN`, `inventory number`, `call number`).
+/// A value under a Dublin Core term (the term's full IRI): a URI links, text is kept as text.
+public struct RecordStatement: Sendable, Hashable {
+    public var property: String
+    public var value: LangText
+
+    public init(_ property: String, _ value: LangText) {
+        self.property = property
+        self.value = value
+    }
+}
+
 public struct RecordIdentifier: Sendable, Hashable {
     public var value: String
     public var type: String?

@@ -97,6 +97,7 @@ struct MappingRun {
         objectCore()
         titles()
         series()
+        statements()
         identifiers()
         for (i, e) in record.events.enumerated() { event(e, uri: "\(object)/event/\(i + 1)") }
         aboutness()
@@ -179,6 +180,19 @@ struct MappingRun {
             out.iri(uri, CRM.P2_has_type, concept(Concept("series", language: "en"), extraClass: nil))
             out.text(uri, Terms.rdfsLabel, name)
             out.text(uri, Terms.prefLabel, name)
+        }
+    }
+
+    /// Dublin Core relations and provenance, on the ProvidedCHO: a URI as a link, text as text.
+    mutating func statements() {
+        for st in record.statements {
+            let v = st.value.value.trimmed
+            guard !v.isEmpty else { continue }
+            if Self.isAbsoluteURI(v) {
+                out.iri(object, st.property, v)
+            } else {
+                out.text(object, st.property, checked(LangText(v, language: st.value.language), field: "statement"))
+            }
         }
     }
 

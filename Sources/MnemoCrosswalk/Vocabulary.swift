@@ -130,6 +130,15 @@ public enum DC {
     public static let medium = NS.dcterms + "medium"
     public static let isPartOf = NS.dcterms + "isPartOf"
     public static let hasPart = NS.dcterms + "hasPart"
+    public static let relation = NS.dc + "relation"
+    public static let source = NS.dc + "source"
+    public static let provenance = NS.dcterms + "provenance"
+    public static let rightsHolder = NS.dcterms + "rightsHolder"
+    /// The DCMI refinements of `dc:relation` the Dublin Core reader keeps, by local name.
+    public static let relationTerms = [
+        "isVersionOf", "hasVersion", "isReplacedBy", "replaces", "isRequiredBy", "requires",
+        "isReferencedBy", "references", "isFormatOf", "hasFormat", "conformsTo",
+    ]
 }
 
 /// SKOS, RDA Group 2, WGS84, RDF and RDFS terms.
@@ -174,8 +183,8 @@ public enum CrosswalkTerms {
         EDM.begin, EDM.end, EDM.Aggregation,
         DC.title, DC.creator, DC.contributor, DC.publisher, DC.date, DC.description, DC.identifier,
         DC.language, DC.subject, DC.type, DC.created, DC.issued, DC.spatial, DC.extent, DC.medium,
-        DC.isPartOf, DC.hasPart,
+        DC.isPartOf, DC.hasPart, DC.relation, DC.source, DC.provenance, DC.rightsHolder,
         Terms.skosConcept, Terms.prefLabel, Terms.altLabel, Terms.exactMatch, Terms.note,
         Terms.dateOfBirth, Terms.dateOfDeath, Terms.placeOfBirth, Terms.placeOfDeath, Terms.lat, Terms.long,
-    ]
+    ] + DC.relationTerms.map { NS.dcterms + $0 }
 }

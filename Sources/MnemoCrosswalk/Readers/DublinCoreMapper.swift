@@ -23,8 +23,11 @@ import MnemoXML
 /// - `dcterms:isPartOf`: a value without spaces (an identifier or URI) → `parentID`,
 ///   a title → descriptions.
 ///
-/// Not read: `source`, `relation` and the other relations, `rightsHolder`,
-/// `provenance`, `modified` and the other dates (``HeritageRecord`` has no field for them).
+/// - `relation`, `source` and the DCMI relation refinements (`references`,
+///   `isVersionOf`, `hasFormat`…), `provenance`, `rightsHolder` → statements,
+///   written on the ProvidedCHO under the same term (a URI as a link).
+///
+/// Not read: `modified` and the other dates (``HeritageRecord`` has no field for them).
 public struct DublinCoreMapper: XMLRecordMapper {
     /// Dublin Core elements 1.1.
     public static let elementsNamespace = "http://purl.org/dc/elements/1.1/"
@@ -90,6 +93,10 @@ public struct DublinCoreMapper: XMLRecordMapper {
             } else {
                 record.descriptions.appendIfAbsent(LangText(v, language: l))
             }
+        }
+        for (name, property) in [("relation", DC.relation), ("source", DC.source), ("provenance", DC.provenance),
+                                 ("rightsHolder", DC.rightsHolder)] + DC.relationTerms.map({ ($0, NS.dcterms + $0) }) {
+            for (v, l) in fields.values(name) { record.statements.appendIfAbsent(RecordStatement(property, LangText(v, language: l))) }
         }
         record.events = events(fields, problems: &record.problems)
         return record
