@@ -41,6 +41,8 @@ public struct HeritageRecord: Sendable, Equatable {
     public var edition: String?
     /// Series the record's object belongs to, by title (MARC 490/830, RUSMARC 225).
     public var series: [LangText] = []
+    /// Texts written on the object (LIDO `inscriptions`).
+    public var inscriptions: [Inscription] = []
     /// What the record says of its object that is no event: Dublin Core
     /// relations (`dc:relation`, `dc:source`, `dcterms:references`…),
     /// `dcterms:provenance` and `dcterms:rightsHolder`, each under its term.
@@ -96,6 +98,20 @@ public struct LangText: Sendable, Hashable {
 }
 
 /// An identifier with its kind (`ISBN`, `inventory number`, `call number`).
+/// Text written on an object: its transcription (in its language), its kind
+/// (signature, dedication, mark…) and a description.
+public struct Inscription: Sendable, Hashable {
+    public var transcription: LangText?
+    public var type: String?
+    public var description: LangText?
+
+    public init(transcription: LangText? = nil, type: String? = nil, description: LangText? = nil) {
+        self.transcription = transcription
+        self.type = type
+        self.description = description
+    }
+}
+
 /// A value under a Dublin Core term (the term's full IRI): a URI links, text is kept as text.
 public struct RecordStatement: Sendable, Hashable {
     public var property: String

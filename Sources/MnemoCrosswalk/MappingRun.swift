@@ -97,6 +97,7 @@ struct MappingRun {
         objectCore()
         titles()
         series()
+        inscriptions()
         statements()
         identifiers()
         for (i, e) in record.events.enumerated() { event(e, uri: "\(object)/event/\(i + 1)") }
@@ -180,6 +181,25 @@ struct MappingRun {
             out.iri(uri, CRM.P2_has_type, concept(Concept("series", language: "en"), extraClass: nil))
             out.text(uri, Terms.rdfsLabel, name)
             out.text(uri, Terms.prefLabel, name)
+        }
+    }
+
+    /// Each inscription as an E34 the object carries (P128), its transcription as
+    /// the symbolic content and as a dc:description; its kind as a type.
+    mutating func inscriptions() {
+        for (i, ins) in record.inscriptions.enumerated() {
+            let uri = "\(object)/inscription/\(i + 1)"
+            out.type(uri, CRM.E34_Inscription)
+            out.iri(object, CRM.P128_carries, uri)
+            if let t = ins.transcription {
+                let t = checked(t, field: "inscription")
+                out.text(uri, CRM.P190_has_symbolic_content, t)
+                out.text(object, DC.description, t)
+            }
+            if let type = ins.type, !type.trimmed.isEmpty {
+                out.iri(uri, CRM.P2_has_type, concept(Concept(type.trimmed, language: "en"), extraClass: nil))
+            }
+            if let d = ins.description { out.text(uri, CRM.P3_has_note, checked(d, field: "inscription")) }
         }
     }
 

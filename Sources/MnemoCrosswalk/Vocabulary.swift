@@ -36,6 +36,7 @@ public enum CRM {
     public static let E22_Human_Made_Object = t("E22_Human-Made_Object")
     public static let E31_Document = t("E31_Document")
     public static let E33_Linguistic_Object = t("E33_Linguistic_Object")
+    public static let E34_Inscription = t("E34_Inscription")
     public static let E35_Title = t("E35_Title")
     public static let E41_Appellation = t("E41_Appellation")
     public static let E42_Identifier = t("E42_Identifier")
@@ -163,7 +164,7 @@ public enum Terms {
 public enum CrosswalkTerms {
     public static let all: [String] = [
         CRM.E7_Activity, CRM.E8_Acquisition, CRM.E10_Transfer_of_Custody, CRM.E12_Production,
-        CRM.E21_Person, CRM.E22_Human_Made_Object, CRM.E31_Document, CRM.E33_Linguistic_Object,
+        CRM.E21_Person, CRM.E22_Human_Made_Object, CRM.E31_Document, CRM.E33_Linguistic_Object, CRM.E34_Inscription,
         CRM.E35_Title, CRM.E41_Appellation, CRM.E42_Identifier, CRM.E52_Time_Span, CRM.E53_Place,
         CRM.E55_Type, CRM.E56_Language, CRM.E57_Material, CRM.E65_Creation, CRM.E67_Birth, CRM.E69_Death,
         CRM.E73_Information_Object, CRM.E74_Group, CRM.E78_Curated_Holding, CRM.PC14_carried_out_by,

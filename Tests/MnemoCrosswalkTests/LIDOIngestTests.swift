@@ -3,6 +3,25 @@ import MnemoCrosswalk
 import Testing
 
 @Suite struct LIDOIngestTests {
+    @Test func inscriptionsAndRelatedWorks() throws {
+        let d = try Ingested(.lido, ["lido/museum-almaty-lido11.xml"], institution: "almaty-museum")
+        // What is written on the dombra, what kind of inscription is it, and where is it?
+        let rows = try d.select("""
+            SELECT ?text ?kind ?note WHERE {
+              ?o dc:title "Домбыра"@kk ; crm:P128_carries ?i .
+              ?i a crm:E34_Inscription ; crm:P190_has_symbolic_content ?text ;
+                 crm:P2_has_type/skos:prefLabel ?kind ; crm:P3_has_note ?note .
+            }
+            """)
+        #expect(rows.count == 1)
+        #expect(rows.first?["text"] == "Шебер Ж. Қасымов, 1936@kk")
+        #expect(rows.first?["kind"] == "maker's mark@en")
+        #expect(rows.first?["note"] == "Burnt into the inside of the soundboard.@en")
+        // Which works is it related to?
+        #expect(try d.column("SELECT ?r WHERE { ?o dc:title \"Домбыра\"@kk ; dc:relation ?r }", "r")
+                == ["https://museum.almaty.example/objects/AMA-MI-1972-015"])
+    }
+
     @Test func whoMadeTheManuscriptWhereAndInWhichCountry() throws {
         let d = try Ingested(.lido, ["lido/museum-tashkent-lido10.xml"], institution: "tashkent-museum")
         #expect(d.result.summary.stored == 3)

@@ -18,6 +18,10 @@ import MnemoXML
 ///   role, dates, places (IDs, coordinates, `partOfPlace` chains), methods and
 ///   materials; `culture`, `periodName`, `eventName` and event descriptions go to the note.
 /// - `subjectSet/subject` → subjects, subject agents and subject places.
+/// - `inscriptions` → inscriptions (transcription with its language, type, description).
+/// - `relatedWorkSet` → a `dcterms:relation` statement (or `dcterms:isPartOf` /
+///   `dcterms:hasPart` when `relatedWorkRelType` says part): the related object's
+///   web resource or URI identifier, else its display text.
 /// - `recordInfoLink` → `shownAt`; `resourceRepresentation/linkResource` → `shownBy`/`preview`;
 ///   `rightsResource` (else `rightsWorkSet`) `rightsType` URI → rights.
 ///
@@ -86,6 +90,7 @@ struct LIDORecordReader {
                 eventsRead = true
             }
             readSubjects(dm, lang: dmLang)
+            readRelatedWorks(dm, lang: dmLang)
         }
         for (am, amLang) in lido.elements(at: "administrativeMetadata", lang: lang) {
             readAdministrative(am, lang: amLang)
@@ -138,6 +143,7 @@ struct LIDORecordReader {
             }
             readMeasurements(w)
             readRepositories(w, lang: l)
+            readInscriptions(w, lang: l)
             for (m, ml) in w.elements(at: "objectMaterialsTechWrap/objectMaterialsTechSet/materialsTech", lang: l) {
                 // Object-level techniques have no event to belong to: they count as materials.
                 var techniques: [Concept] = []
