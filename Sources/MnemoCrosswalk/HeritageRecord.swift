@@ -41,6 +41,9 @@ public struct HeritageRecord: Sendable, Equatable {
     public var edition: String?
     /// Series the record's object belongs to, by title (MARC 490/830, RUSMARC 225).
     public var series: [LangText] = []
+    /// Larger works the record's object is a part of, by title: the journal of an
+    /// article, the collection of a story (MARC 773 `$t`).
+    public var hosts: [LangText] = []
     /// Texts written on the object (LIDO `inscriptions`).
     public var inscriptions: [Inscription] = []
     /// What the record says of its object that is no event: Dublin Core

@@ -168,19 +168,22 @@ struct MappingRun {
         }
     }
 
-    /// Each series as a shared E73 information object the object's content forms part of (P106i; dcterms:isPartOf).
+    /// Series and host works, each a shared E73 information object the object
+    /// forms part of (P106i; dcterms:isPartOf), typed "series" or "host item".
     mutating func series() {
-        for name in record.series {
-            let name = checked(name, field: "series")
-            guard !name.value.isEmpty else { continue }
-            let uri = minter.shared("series", identity: Self.normalizedName(name.value))
-            out.iri(object, CRM.P106i_forms_part_of, uri)
-            out.iri(object, DC.isPartOf, uri)
-            guard firstDescription(uri) else { continue }
-            out.type(uri, CRM.E73_Information_Object)
-            out.iri(uri, CRM.P2_has_type, concept(Concept("series", language: "en"), extraClass: nil))
-            out.text(uri, Terms.rdfsLabel, name)
-            out.text(uri, Terms.prefLabel, name)
+        for (names, kind) in [(record.series, "series"), (record.hosts, "host item")] {
+            for name in names {
+                let name = checked(name, field: kind)
+                guard !name.value.isEmpty else { continue }
+                let uri = minter.shared(kind == "series" ? "series" : "work", identity: Self.normalizedName(name.value))
+                out.iri(object, CRM.P106i_forms_part_of, uri)
+                out.iri(object, DC.isPartOf, uri)
+                guard firstDescription(uri) else { continue }
+                out.type(uri, CRM.E73_Information_Object)
+                out.iri(uri, CRM.P2_has_type, concept(Concept(kind, language: "en"), extraClass: nil))
+                out.text(uri, Terms.rdfsLabel, name)
+                out.text(uri, Terms.prefLabel, name)
+            }
         }
     }
 

@@ -57,6 +57,20 @@ import Testing
         #expect(try d.column("SELECT ?l WHERE { ?o dc:title \"Онегин\"@ru ; rdfs:label ?l }", "l") == ["Евгений Онегин : роман в стихах@ru"])
     }
 
+    @Test func articlesOfOneJournal() throws {
+        let d = try Ingested(.marcxml, ["marc/analytics.xml"], institution: "nlrk", dataset: "articles")
+        // Which articles appeared in «Қазақ әдебиеті тарихының мәселелері», and who wrote them?
+        let rows = try d.select("""
+            SELECT ?title ?author WHERE {
+              ?journal a crm:E73_Information_Object ; rdfs:label "Қазақ әдебиеті тарихының мәселелері"@kk ;
+                       crm:P2_has_type/skos:prefLabel "host item"@en .
+              ?article crm:P106i_forms_part_of ?journal ; rdfs:label ?title ; dc:creator/rdfs:label ?author .
+            }
+            """)
+        #expect(rows.count == 2)
+        #expect(Set(rows.compactMap { $0["author"] }) == ["Сейітов, Ержан", "Омарова, Гүлнар"])
+    }
+
     @Test func alternateScriptFieldsGiveBothForms() throws {
         let d = try Ingested(.marcxml, ["marc/russian-utf8.xml"], institution: "nlrk", dataset: "books")
         // The 245/880 pair: romanised and Cyrillic titles, told apart by their tags.

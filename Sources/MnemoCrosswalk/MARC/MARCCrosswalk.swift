@@ -43,6 +43,7 @@ public struct MARCCrosswalk: Sendable {
         }
         r.edition = texts(m, profile.edition).first
         r.series = texts(m, profile.series).map { LangText($0, language: lang) }
+        r.hosts = texts(m, profile.hosts).map { LangText($0, language: lang) }
         r.extent = texts(m, profile.extent)
         r.descriptions = texts(m, profile.notes).map { LangText($0, language: nil) }
         r.types = concepts(m, profile.types)

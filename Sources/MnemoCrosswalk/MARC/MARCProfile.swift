@@ -20,6 +20,7 @@ public struct MARCProfile: Codable, Sendable {
     public var publication: [MARCEventSpec]?
     public var edition: [MARCFieldSpec]?
     public var series: [MARCFieldSpec]?
+    public var hosts: [MARCFieldSpec]?
     public var extent: [MARCFieldSpec]?
     public var languages: [MARCFieldSpec]?
     public var subjects: [MARCFieldSpec]?
