@@ -71,6 +71,14 @@ import Testing
         #expect(Set(rows.compactMap { $0["author"] }) == ["Сейітов, Ержан", "Омарова, Гүлнар"])
     }
 
+    @Test func rusmarcSetFromTheEmbeddedTitle() throws {
+        let d = try Ingested(.rusmarc, ["marc/rusmarc.xml"], institution: "nlrk", dataset: "rusmarc")
+        // 461 embeds the set's 200 (its title) and a 700 (its author): the set is named by the 200 $a alone.
+        #expect(try d.column("""
+            SELECT ?set WHERE { ?o dc:title ?t ; crm:P106i_forms_part_of/rdfs:label ?set FILTER(STRSTARTS(STR(?t), "Война и мир")) }
+            """, "set") == ["Собрание сочинений@ru"])
+    }
+
     @Test func alternateScriptFieldsGiveBothForms() throws {
         let d = try Ingested(.marcxml, ["marc/russian-utf8.xml"], institution: "nlrk", dataset: "books")
         // The 245/880 pair: romanised and Cyrillic titles, told apart by their tags.

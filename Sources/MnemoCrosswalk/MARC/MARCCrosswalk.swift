@@ -99,7 +99,9 @@ public struct MARCCrosswalk: Sendable {
     }
 
     func fields(_ m: MARCIndex, _ spec: MARCFieldSpec) -> [MARCDataField] {
-        m.fields(spec.tag).filter { MARCValues.matches($0, ind1: spec.ind1, ind2: spec.ind2) }
+        let found = m.fields(spec.tag).filter { MARCValues.matches($0, ind1: spec.ind1, ind2: spec.ind2) }
+        guard let embedded = spec.embedded else { return found }
+        return found.flatMap { MARCValues.embeddedFields($0, tag: embedded) }
     }
 
     func fields(_ m: MARCIndex, _ spec: MARCAgentSpec) -> [MARCDataField] {

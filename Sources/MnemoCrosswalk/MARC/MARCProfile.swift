@@ -56,6 +56,10 @@ public struct MARCFieldSpec: Codable, Sendable {
     public var authority: String?
     /// Language tag for the values.
     public var language: String?
+    /// RUSMARC and UNIMARC linking fields (4XX): read the field embedded after
+    /// `$1` with this tag (`"200"` for the linked record's title) as if it
+    /// stood alone, instead of the linking field's own subfields.
+    public var embedded: String?
 }
 
 /// An agent field: name, dates, role, authority, and the event it takes part in.

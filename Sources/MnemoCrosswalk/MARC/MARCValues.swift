@@ -79,6 +79,27 @@ enum MARCValues {
         return v
     }
 
+    /// The fields embedded in a linking field with the given tag: each `$1`
+    /// opens one (its value: tag, then two indicators), holding the subfields
+    /// up to the next `$1`.
+    static func embeddedFields(_ f: MARCDataField, tag: String) -> [MARCDataField] {
+        var out: [MARCDataField] = []
+        var current: MARCDataField?
+        for sf in f.subfields {
+            if sf.code == "1" {
+                if let c = current, c.tag == tag { out.append(c) }
+                let head = Array(sf.value)
+                guard head.count >= 3 else { current = nil; continue }
+                current = MARCDataField(tag: String(head[0..<3]), ind1: head.count > 3 ? head[3] : " ",
+                                        ind2: head.count > 4 ? head[4] : " ", subfields: [])
+            } else {
+                current?.subfields.append(sf)
+            }
+        }
+        if let c = current, c.tag == tag { out.append(c) }
+        return out
+    }
+
     /// Characters `from-to` of a control field.
     static func positions(_ value: String, _ spec: String) -> String? {
         let parts = spec.split(separator: "-").compactMap { Int($0) }
