@@ -77,6 +77,16 @@ public struct DatasetIngest {
         // Every converted record is delivered to the one target, so a shared
         // entity needs describing only once per run.
         let pipeline = MappingPipeline(crosswalk: crosswalk, memo: SharedEntityMemo(), prepare: prepare)
+        // Records' output gathered into writes of about a megabyte.
+        var pending: [UInt8] = []
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            switch target {
+            case .nquads(let h), .trig(let h): try pending.withUnsafeBytes { try OutputFile.write($0, to: h) }
+            default: break
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         for file in files {
             summary.files += 1
             do {
@@ -92,8 +102,9 @@ public struct DatasetIngest {
                     }
                     switch (prepared, target) {
                     case (.ids(let ids), _): writer?.append(ids)
-                    case (.bytes(let b), .nquads(let h)), (.bytes(let b), .trig(let h)):
-                        try b.withUnsafeBytes { try OutputFile.write($0, to: h) }
+                    case (.bytes(let b), .nquads), (.bytes(let b), .trig):
+                        pending.append(contentsOf: b)
+                        if pending.count >= 1 << 20 { try flush() }
                     default: break
                     }
                     if summary.recordsRead % 10_000 == 0 { progress?(summary) }
@@ -105,6 +116,7 @@ public struct DatasetIngest {
                                           problems: [RecordProblem(.error, "file-error", f.message)]))
             }
         }
+        try flush()
         report.flush()
         var replace: GraphReplaceReport?
         if let writer { replace = try writer.commit() }
