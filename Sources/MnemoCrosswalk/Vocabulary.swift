@@ -135,6 +135,13 @@ public enum DC {
     public static let source = NS.dc + "source"
     public static let provenance = NS.dcterms + "provenance"
     public static let rightsHolder = NS.dcterms + "rightsHolder"
+    /// A Dublin Core term by name: a full IRI as is, `relation` and `source` in
+    /// the elements namespace, any other name among the DCMI terms.
+    public static func term(_ name: String) -> String {
+        if name.contains(":") { return name }
+        return name == "relation" || name == "source" ? NS.dc + name : NS.dcterms + name
+    }
+
     /// The DCMI refinements of `dc:relation` the Dublin Core reader keeps, by local name.
     public static let relationTerms = [
         "isVersionOf", "hasVersion", "isReplacedBy", "replaces", "isRequiredBy", "requires",

@@ -69,6 +69,10 @@ import Testing
             """)
         #expect(rows.count == 2)
         #expect(Set(rows.compactMap { $0["author"] }) == ["Сейітов, Ержан", "Омарова, Гүлнар"])
+        // Linking entries: 776 (another format) and 787 (a related work) as Dublin Core relations.
+        #expect(try d.column("SELECT ?f WHERE { ?a dcterms:hasFormat ?f }", "f")
+                == ["Абай шығармаларының алғашқы басылымдары (электрондық нұсқа)@kk"])
+        #expect(try d.column("SELECT ?r WHERE { ?a dc:relation ?r }", "r") == ["Жамбыл Жабаев. Шығармалар жинағы@kk"])
     }
 
     @Test func rusmarcSetFromTheEmbeddedTitle() throws {

@@ -44,6 +44,10 @@ public struct MARCCrosswalk: Sendable {
         r.edition = texts(m, profile.edition).first
         r.series = texts(m, profile.series).map { LangText($0, language: lang) }
         r.hosts = texts(m, profile.hosts).map { LangText($0, language: lang) }
+        for spec in profile.relations ?? [] {
+            guard let property = spec.property.map(DC.term) else { continue }
+            for v in texts(m, [spec]) { r.statements.appendIfAbsent(RecordStatement(property, LangText(v, language: lang))) }
+        }
         r.extent = texts(m, profile.extent)
         r.descriptions = texts(m, profile.notes).map { LangText($0, language: nil) }
         r.types = concepts(m, profile.types)

@@ -21,6 +21,9 @@ public struct MARCProfile: Codable, Sendable {
     public var edition: [MARCFieldSpec]?
     public var series: [MARCFieldSpec]?
     public var hosts: [MARCFieldSpec]?
+    /// Linking entries kept as Dublin Core relations: each spec's ``MARCFieldSpec/property``
+    /// names the term (MARC 21 775 → `hasVersion`, 776 → `hasFormat`, 780 → `replaces`…).
+    public var relations: [MARCFieldSpec]?
     public var extent: [MARCFieldSpec]?
     public var languages: [MARCFieldSpec]?
     public var subjects: [MARCFieldSpec]?
@@ -56,6 +59,9 @@ public struct MARCFieldSpec: Codable, Sendable {
     public var authority: String?
     /// Language tag for the values.
     public var language: String?
+    /// For relation specs: the Dublin Core term the values go under, as a DCMI
+    /// term's local name (`hasFormat`, `replaces`), `relation` or `source`, or a full IRI.
+    public var property: String?
     /// RUSMARC and UNIMARC linking fields (4XX): read the field embedded after
     /// `$1` with this tag (`"200"` for the linked record's title) as if it
     /// stood alone, instead of the linking field's own subfields.
