@@ -41,58 +41,6 @@ struct MappingRun {
         problems.append(RecordProblem(severity, code, field: field, message))
     }
 
-    /// A mention of a shared entity that the record's counts include.
-    enum Mention {
-        case agent(String), person(String), place(String)
-    }
-
-    mutating func mention(_ m: Mention) {
-        mentions.append(m)
-        switch m {
-        case .agent(let u): agents.insert(u)
-        case .person(let u): persons.insert(u)
-        case .place(let u): places.insert(u)
-        }
-    }
-
-    /// Marks a contextual entity (or concept-with-class) as described in this
-    /// record; false, and counted as a repeat, when it already was.
-    mutating func firstDescription(_ key: String) -> Bool {
-        guard described.insert(key).inserted else {
-            repeats += 1
-            return false
-        }
-        describedLog.append(key)
-        return true
-    }
-
-    /// Describes a shared entity unless the run's memo says an earlier record
-    /// already did; then only its URI, problems and mentions are taken over.
-    ///
-    /// The memo's answer is exactly what describing would do here: an entry is
-    /// remembered only from a description that met no repeats (nothing it
-    /// touched was already described in its record), and used only where none
-    /// of what it describes is described yet. Otherwise the entity is described.
-    mutating func shared(_ key: @autoclosure () -> SharedEntityMemo.Key,
-                         describe: (inout MappingRun) -> String) -> String {
-        guard let memo else { return describe(&self) }
-        let key = key()
-        if let known = memo.lookup(key), !known.described.contains(where: described.contains) {
-            problems += known.problems
-            for m in known.effects { mention(m) }
-            for k in known.described { _ = firstDescription(k) }
-            return known.uri
-        }
-        let p0 = problems.count, m0 = mentions.count, d0 = describedLog.count, r0 = repeats
-        let uri = describe(&self)
-        if repeats == r0 {
-            newlyDescribed.append((key, SharedEntityMemo.Entry(
-                uri: uri, problems: Array(problems[p0...]), effects: Array(mentions[m0...]),
-                described: Array(describedLog[d0...]))))
-        }
-        return uri
-    }
-
     mutating func run() {
         objectCore()
         titles()
@@ -165,57 +113,6 @@ struct MappingRun {
             out.iri(object, CRM.P102_has_title, uri)
             out.text(object, DC.title, t)
             if i == 0 { out.text(object, Terms.rdfsLabel, t) }
-        }
-    }
-
-    /// Series and host works, each a shared E73 information object the object
-    /// forms part of (P106i; dcterms:isPartOf), typed "series" or "host item".
-    mutating func series() {
-        for (names, kind) in [(record.series, "series"), (record.hosts, "host item")] {
-            for name in names {
-                let name = checked(name, field: kind)
-                guard !name.value.isEmpty else { continue }
-                let uri = minter.shared(kind == "series" ? "series" : "work", identity: Self.normalizedName(name.value))
-                out.iri(object, CRM.P106i_forms_part_of, uri)
-                out.iri(object, DC.isPartOf, uri)
-                guard firstDescription(uri) else { continue }
-                out.type(uri, CRM.E73_Information_Object)
-                out.iri(uri, CRM.P2_has_type, concept(Concept(kind, language: "en"), extraClass: nil))
-                out.text(uri, Terms.rdfsLabel, name)
-                out.text(uri, Terms.prefLabel, name)
-            }
-        }
-    }
-
-    /// Each inscription as an E34 the object carries (P128), its transcription as
-    /// the symbolic content and as a dc:description; its kind as a type.
-    mutating func inscriptions() {
-        for (i, ins) in record.inscriptions.enumerated() {
-            let uri = "\(object)/inscription/\(i + 1)"
-            out.type(uri, CRM.E34_Inscription)
-            out.iri(object, CRM.P128_carries, uri)
-            if let t = ins.transcription {
-                let t = checked(t, field: "inscription")
-                out.text(uri, CRM.P190_has_symbolic_content, t)
-                out.text(object, DC.description, t)
-            }
-            if let type = ins.type, !type.trimmed.isEmpty {
-                out.iri(uri, CRM.P2_has_type, concept(Concept(type.trimmed, language: "en"), extraClass: nil))
-            }
-            if let d = ins.description { out.text(uri, CRM.P3_has_note, checked(d, field: "inscription")) }
-        }
-    }
-
-    /// Dublin Core relations and provenance, on the ProvidedCHO: a URI as a link, text as text.
-    mutating func statements() {
-        for st in record.statements {
-            let v = st.value.value.trimmed
-            guard !v.isEmpty else { continue }
-            if Self.isAbsoluteURI(v) {
-                out.iri(object, st.property, v)
-            } else {
-                out.text(object, st.property, checked(LangText(v, language: st.value.language), field: "statement"))
-            }
         }
     }
 
