@@ -60,31 +60,35 @@ extension MappingRun {
     /// A birth or death with a parsed span.
     mutating func vital(_ agent: String, _ which: String, _ span: DateSpan?, place: PlaceRef?) {
         guard span != nil || place != nil else { return }
-        let ev = "\(agent)/\(which)"
-        out.type(ev, which == "birth" ? CRM.E67_Birth : CRM.E69_Death)
-        out.iri(ev, which == "birth" ? CRM.P98_brought_into_life : CRM.P100_was_death_of, agent)
+        let ev = vitalEvent(agent, which)
         if let span { writeSpan(span, uri: "\(ev)/time", event: ev) }
-        if let place {
-            let p = self.place(place, field: which + " place")
-            out.iri(ev, CRM.P7_took_place_at, p)
-            out.iri(agent, which == "birth" ? Terms.placeOfBirth : Terms.placeOfDeath, p)
-        }
+        vitalPlace(ev, agent, which, place)
     }
 
     /// A birth or death given as its own date string (LIDO, CSV).
     mutating func vitalText(_ agent: String, _ which: String, _ text: String?, place: PlaceRef?, field: String) {
         guard text != nil || place != nil else { return }
-        let ev = "\(agent)/\(which)"
-        out.type(ev, which == "birth" ? CRM.E67_Birth : CRM.E69_Death)
-        out.iri(ev, which == "birth" ? CRM.P98_brought_into_life : CRM.P100_was_death_of, agent)
+        let ev = vitalEvent(agent, which)
         if let text, let span = timeSpan(date: text, earliest: nil, latest: nil, uri: "\(ev)/time", field: "\(field) \(which)") {
             out.iri(ev, CRM.P4_has_time_span, span.uri)
         }
-        if let place {
-            let p = self.place(place, field: which + " place")
-            out.iri(ev, CRM.P7_took_place_at, p)
-            out.iri(agent, which == "birth" ? Terms.placeOfBirth : Terms.placeOfDeath, p)
-        }
+        vitalPlace(ev, agent, which, place)
+    }
+
+    /// The agent's birth or death event (E67 / E69); returns its URI.
+    private mutating func vitalEvent(_ agent: String, _ which: String) -> String {
+        let ev = "\(agent)/\(which)"
+        out.type(ev, which == "birth" ? CRM.E67_Birth : CRM.E69_Death)
+        out.iri(ev, which == "birth" ? CRM.P98_brought_into_life : CRM.P100_was_death_of, agent)
+        return ev
+    }
+
+    /// Where the birth or death took place, on the event (P7) and on the agent (rdaGr2).
+    private mutating func vitalPlace(_ ev: String, _ agent: String, _ which: String, _ place: PlaceRef?) {
+        guard let place else { return }
+        let p = self.place(place, field: which + " place")
+        out.iri(ev, CRM.P7_took_place_at, p)
+        out.iri(agent, which == "birth" ? Terms.placeOfBirth : Terms.placeOfDeath, p)
     }
 
     mutating func floruit(_ agent: String, _ span: DateSpan) {

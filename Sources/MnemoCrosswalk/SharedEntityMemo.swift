@@ -153,7 +153,7 @@ public final class SharedEntityMemo: @unchecked Sendable {
 
 private func same(_ a: String?, _ b: String?) -> Bool {
     guard let a, let b else { return a == nil && b == nil }
-    return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    return a.hasSameBytes(as: b)
 }
 
 private func same<T>(_ a: [T], _ b: [T], _ eq: (T, T) -> Bool) -> Bool {

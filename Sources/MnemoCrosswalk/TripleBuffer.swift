@@ -26,33 +26,15 @@ public struct TripleBuffer: Sendable {
         triples.append(t)
     }
 
-    /// A 64-bit hash of the triple's bytes, eight bytes at a time
-    /// (multiply and fold), with a separator after each part.
+    /// A 64-bit hash of the triple: the dictionary's byte hash of each part,
+    /// folded together with a tag per position.
     static func hash(_ s: String, _ p: String, _ o: Term) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        @inline(__always) func word(_ w: UInt64) {
-            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-        }
         @inline(__always) func mix(_ str: String, _ tag: UInt64) {
             var str = str
-            str.withUTF8 { buf in
-                var i = 0
-                let n = buf.count
-                let base = UnsafeRawPointer(buf.baseAddress)
-                while i + 8 <= n {
-                    word(base!.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    i += 8
-                }
-                var tail: UInt64 = 0
-                var shift: UInt64 = 0
-                while i < n {
-                    tail |= UInt64(buf[i]) << shift
-                    shift += 8
-                    i += 1
-                }
-                word(tail ^ (tag << 56) ^ UInt64(n))
-            }
+            let part = str.withUTF8 { TermDictionary.hash(UnsafeRawBufferPointer($0)) }
+            h = (h ^ part ^ (tag << 56)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
         }
         mix(s, 0xF0); mix(p, 0xF1)
         switch o {

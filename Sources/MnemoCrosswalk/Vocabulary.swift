@@ -194,5 +194,5 @@ public enum CrosswalkTerms {
         DC.isPartOf, DC.hasPart, DC.relation, DC.source, DC.provenance, DC.rightsHolder,
         Terms.skosConcept, Terms.prefLabel, Terms.altLabel, Terms.exactMatch, Terms.note,
         Terms.dateOfBirth, Terms.dateOfDeath, Terms.placeOfBirth, Terms.placeOfDeath, Terms.lat, Terms.long,
-    ] + DC.relationTerms.map { NS.dcterms + $0 }
+    ] + DC.relationTerms.map(DC.term)
 }

@@ -41,6 +41,11 @@ extension Literal {
     }
 }
 
+extension String {
+    /// Equal byte for byte in UTF-8: unlike `==`, "é" (U+00E9) and "e" + U+0301 differ.
+    public func hasSameBytes(as other: String) -> Bool { sameBytes(self, other) }
+}
+
 @inline(__always)
 func sameBytes(_ a: String, _ b: String) -> Bool {
     let n = a.utf8.count

@@ -128,8 +128,8 @@ public final class TermDictionary: @unchecked Sendable {
     }
 
     /// A fast 64-bit hash of a byte string (multiply-xorshift over 8-byte words).
-    @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    @inlinable
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var i = 0
         let n = bytes.count

@@ -117,7 +117,7 @@ public struct CompactTriG: Sendable {
                     let rest = UnsafeBufferPointer(rebasing: u[baseBytes.count...])
                     if Self.isSafeRelative(rest) {
                         out.append(UInt8(ascii: "<"))
-                        Self.appendIRIBody(rest, to: &out)
+                        LineWriter.iri(UnsafeRawBufferPointer(rest), into: &out)
                         out.append(UInt8(ascii: ">"))
                         return
                     }
@@ -133,30 +133,8 @@ public struct CompactTriG: Sendable {
                 }
             }
             out.append(UInt8(ascii: "<"))
-            Self.appendIRIBody(u, to: &out)
+            LineWriter.iri(UnsafeRawBufferPointer(u), into: &out)
             out.append(UInt8(ascii: ">"))
-        }
-    }
-
-    /// An IRI's bytes, the characters IRIREF forbids as `\u00XX`.
-    static func appendIRIBody(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        func forbidden(_ c: UInt8) -> Bool {
-            switch c {
-            case 0...32, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
-                 UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "\\"):
-                return true
-            default: return false
-            }
-        }
-        guard s.contains(where: forbidden) else { out.append(contentsOf: s); return }
-        let hex = Array("0123456789ABCDEF".utf8)
-        for c in s {
-            if forbidden(c) {
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(c >> 4)]); out.append(hex[Int(c & 15)])
-            } else {
-                out.append(c)
-            }
         }
     }
 

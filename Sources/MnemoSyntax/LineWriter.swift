@@ -115,15 +115,20 @@ final class LineWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// An IRI's characters, escaping those IRIREF forbids.
-    private static func iri(_ s: UnsafeRawBufferPointer, into out: inout [UInt8]) {
-        for c in s {
+    /// An IRI's characters, escaping those IRIREF forbids as `\u00XX`
+    /// (copied whole when it has none, as nearly every IRI).
+    static func iri(_ s: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        func forbidden(_ c: UInt8) -> Bool {
             switch c {
             case 0...32, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
                  UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "\\"):
-                uEscape(c, into: &out)
-            default: out.append(c)
+                return true
+            default: return false
             }
+        }
+        guard s.contains(where: forbidden) else { out.append(contentsOf: s); return }
+        for c in s {
+            if forbidden(c) { uEscape(c, into: &out) } else { out.append(c) }
         }
     }
 }

@@ -94,9 +94,8 @@ public struct DublinCoreMapper: XMLRecordMapper {
                 record.descriptions.appendIfAbsent(LangText(v, language: l))
             }
         }
-        for (name, property) in [("relation", DC.relation), ("source", DC.source), ("provenance", DC.provenance),
-                                 ("rightsHolder", DC.rightsHolder)] + DC.relationTerms.map({ ($0, NS.dcterms + $0) }) {
-            for (v, l) in fields.values(name) { record.statements.appendIfAbsent(RecordStatement(property, LangText(v, language: l))) }
+        for name in ["relation", "source", "provenance", "rightsHolder"] + DC.relationTerms {
+            for (v, l) in fields.values(name) { record.statements.appendIfAbsent(RecordStatement(DC.term(name), LangText(v, language: l))) }
         }
         record.events = events(fields, problems: &record.problems)
         return record

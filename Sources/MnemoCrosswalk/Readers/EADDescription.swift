@@ -65,13 +65,20 @@ struct EADRecordReader {
             }
         }
         guard date != nil || !participants.isEmpty else { return }
-        var event = EventRecord(kind: profile.dateEvent, participants: participants, date: date?.trimmedText)
-        if let normal = date?.trimmedAttribute("normal") {
+        var event = EventRecord(kind: profile.dateEvent, participants: participants)
+        if let date { Self.date(&event, from: date) }
+        record.events.append(event)
+    }
+
+    /// Dates an event by an EAD `unitdate` or `date`: its text, and its `@normal`
+    /// (`1850/1870`, or one date for both ends) as earliest and latest.
+    static func date(_ event: inout EventRecord, from date: XMLElementNode) {
+        event.date = date.trimmedText
+        if let normal = date.trimmedAttribute("normal") {
             let parts = normal.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             event.earliest = parts.first
             event.latest = parts.count == 2 ? parts[1] : parts.first
         }
-        record.events.append(event)
     }
 
     private mutating func readControlAccess(_ ca: XMLElementNode, lang: String?) {

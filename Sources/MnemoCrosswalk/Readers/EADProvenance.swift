@@ -26,14 +26,7 @@ extension EADRecordReader {
         guard let text = paragraphs(note) else { return }
         var event = EventRecord(kind: kind)
         event.note = text
-        if let date = note.descendants("date").first {
-            event.date = date.trimmedText
-            if let normal = date.trimmedAttribute("normal") {
-                let parts = normal.split(separator: "/", maxSplits: 1).map { String($0).trimmed }
-                event.earliest = parts.first
-                event.latest = parts.count == 2 ? parts[1] : parts.first
-            }
-        }
+        if let date = note.descendants("date").first { Self.date(&event, from: date) }
         for name in ["persname", "famname", "corpname"].flatMap({ note.descendants($0) }) {
             guard let agent = EADAccessPoints.agent(name, lang: name.xmlLang ?? lang) else { continue }
             let role = name.trimmedAttribute("role") ?? "former owner"
