@@ -16,6 +16,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -64,8 +69,19 @@ let package = Package(
         .target(name: "MnemoTestSupport"),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
+        // The HTTP service: SPARQL 1.1 Protocol, Update, Graph Store, Linked Data, dumps, operations.
+        .target(name: "MnemoServer", dependencies: [
+            "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
+            "MnemoSPARQLFunctions",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
         // The command-line tool.
         .executableTarget(name: "mnemo", dependencies: [
+            "MnemoServer",
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoDataGen",
             "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
             "MnemoCrosswalk", "MnemoHarvest", "MnemoIngest", "MnemoMARC", "MnemoXML",
@@ -96,6 +112,12 @@ let package = Package(
             "MnemoSyntax", "MnemoRDF", "MnemoMARC", "MnemoTestSupport",
         ]),
         // End-to-end tests that run the built `mnemo` binary as a child process.
+        // The HTTP service end to end: a real server on an ephemeral port, spoken to over HTTP.
+        .testTarget(name: "MnemoServerTests", dependencies: [
+            "MnemoServer", "MnemoStore", "MnemoRDF", "MnemoSPARQLResults", "MnemoSyntax",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF", "MnemoTestSupport"]),
     ]
 )

@@ -38,9 +38,20 @@ public struct SPARQLEngine: Sendable {
         try execute(SPARQLParser.parse(text, baseIRI: baseIRI), dataset: dataset, limits: limits)
     }
 
-    /// Answers a parsed query over the store's current snapshot.
+    /// Answers a parsed query over the store's current snapshot, collecting the whole answer.
     public func execute(_ query: Query, dataset selection: DatasetSelection = DatasetSelection(),
                         limits: QueryLimits = QueryLimits()) throws -> QueryResult {
+        let collector = CollectingReceiver(isGraphForm: query.form.isGraphForm)
+        try evaluate(query, dataset: selection, limits: limits, into: collector)
+        return collector.result
+    }
+
+    /// Answers a parsed query over the store's current snapshot, handing each
+    /// solution or triple to `receiver` as soon as it is found, so an answer
+    /// of any size streams in flat memory (but for what ORDER BY, GROUP BY
+    /// and DISTINCT must hold). CONSTRUCT hands over each distinct triple once.
+    public func evaluate(_ query: Query, dataset selection: DatasetSelection = DatasetSelection(),
+                         limits: QueryLimits = QueryLimits(), into receiver: some QueryResultReceiver) throws {
         let snapshot = store.snapshot
         let dictionary = QueryDictionary(store.dictionary)
         let guardrail = LimitGuard(limits)
@@ -65,19 +76,19 @@ public struct SPARQLEngine: Sendable {
         case .ask:
             var found = false
             try evaluator.eval(root, evaluator.emptyRow, scope) { _ in found = true; return false }
-            return .boolean(found)
+            try receiver.boolean(found)
         case .select(let vars):
             let slots = vars.map { compiler.slots[$0]! }
-            var rows: [[Term?]] = []
+            try receiver.begin(variables: vars)
+            var count = 0
             try evaluator.eval(root, evaluator.emptyRow, scope) { row in
-                if let cap = limits.maxResultRows, rows.count >= cap { throw QueryError.tooManyResults(cap) }
-                rows.append(slots.map { row[$0] == 0 ? nil : dictionary.term(row[$0]) })
+                if let cap = limits.maxResultRows, count >= cap { throw QueryError.tooManyResults(cap) }
+                count += 1
+                try receiver.row(slots.map { row[$0] == 0 ? nil : dictionary.term(row[$0]) })
                 return true
             }
-            return .solutions(SolutionTable(variables: vars, rows: rows))
         case .construct(let template):
             var seen = Set<Quad>()
-            var out: [Quad] = []
             var n = 0
             try evaluator.eval(root, evaluator.emptyRow, scope) { row in
                 n += 1
@@ -88,13 +99,12 @@ public struct SPARQLEngine: Sendable {
                           !s.isLiteral, p.isIRI else { continue }
                     let q = Quad(s, p, o)
                     if seen.insert(q).inserted {
-                        out.append(q)
-                        if let cap = limits.maxResultRows, out.count > cap { throw QueryError.tooManyResults(cap) }
+                        if let cap = limits.maxResultRows, seen.count > cap { throw QueryError.tooManyResults(cap) }
+                        try receiver.triple(q)
                     }
                 }
                 return true
             }
-            return .graph(out)
         case .describe(let targets):
             var resources: [TermID] = []
             var seenResource = Set<TermID>()
@@ -107,7 +117,7 @@ public struct SPARQLEngine: Sendable {
                     return true
                 }
             }
-            return .graph(try describe(resources, snapshot, scope.graphs, dictionary, guardrail))
+            for q in try describe(resources, snapshot, scope.graphs, dictionary, guardrail) { try receiver.triple(q) }
         }
     }
 

@@ -8,14 +8,14 @@ import MnemoRDF
 /// graph that comes back later gets another block, which is still valid.
 final class LineWriter {
     private let format: RDFFormat
-    private let file: UnsafeMutablePointer<FILE>
+    private let output: ByteOutput
     private var buffer: [UInt8] = []
     /// The graph of the open TriG block (`[]` for the default graph), or nil when none is open.
     private var openGraph: [UInt8]?
 
-    init(format: RDFFormat, file: UnsafeMutablePointer<FILE>) {
+    init(format: RDFFormat, output: ByteOutput) {
         self.format = format
-        self.file = file
+        self.output = output
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -52,14 +52,13 @@ final class LineWriter {
         if format == .trig, openGraph != nil { buffer.append(contentsOf: "}\n".utf8) }
         openGraph = nil
         try flush()
-        fflush(file)
+        output.flush()
     }
 
     private func flush() throws {
         if buffer.isEmpty { return }
-        let n = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        buffer.removeAll(keepingCapacity: true)
-        if n == 0 { throw SerializerError(description: "write failed: \(String(cString: strerror(errno)))") }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBytes { try output.write($0) }
     }
 
     /// Appends the N-Triples spelling of an encoded term.

@@ -2,7 +2,7 @@ import CRedland
 import Foundation
 import MnemoRDF
 
-/// Writes quads in any ``RDFFormat`` to a C `FILE`, streaming: Raptor's
+/// Writes quads in any ``RDFFormat`` to a C `FILE` or a byte sink, streaming: Raptor's
 /// serializers for Turtle and RDF/XML, ``LineWriter`` for N-Triples,
 /// N-Quads and TriG. Triple formats drop the graph.
 ///
@@ -14,12 +14,24 @@ public final class RDFWriter {
 
     /// A writer to `file` (which the caller owns and closes).
     /// `prefixes` are (prefix, namespace IRI) pairs for formats that abbreviate.
-    public init(format: RDFFormat, file: UnsafeMutablePointer<FILE>, prefixes: [(String, String)] = []) throws {
+    public convenience init(format: RDFFormat, file: UnsafeMutablePointer<FILE>, prefixes: [(String, String)] = []) throws {
+        try self.init(format: format, output: .file(file), prefixes: prefixes)
+    }
+
+    /// A writer handing its output to `sink` in chunks of up to about 64 KiB
+    /// (each buffer valid only during the call). An error thrown by the sink
+    /// ends the document: the write that reached it throws.
+    public convenience init(format: RDFFormat, prefixes: [(String, String)] = [],
+                            sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        try self.init(format: format, output: .sink(sink), prefixes: prefixes)
+    }
+
+    init(format: RDFFormat, output: ByteOutput, prefixes: [(String, String)]) throws {
         self.format = format
         if let name = format.raptorSerializer {
-            raptor = try RaptorSerializer(name: name, file: file, prefixes: prefixes, keepGraph: false)
+            raptor = try RaptorSerializer(name: name, output: output, prefixes: prefixes, keepGraph: false)
         } else {
-            lines = LineWriter(format: format, file: file)
+            lines = LineWriter(format: format, output: output)
         }
     }
 
@@ -81,14 +93,17 @@ public struct SerializerError: Error, CustomStringConvertible {
     public var description: String
 }
 
-/// A Raptor 2 serializer writing to a `FILE`.
+/// A Raptor 2 serializer writing to a `FILE` or a byte sink.
 final class RaptorSerializer {
     private let world: OpaquePointer
     private let serializer: OpaquePointer
     private let keepGraph: Bool
     private var finished = false
+    private let output: ByteOutput
+    private var stream: OpaquePointer?
 
-    init(name: String, file: UnsafeMutablePointer<FILE>, prefixes: [(String, String)], keepGraph: Bool) throws {
+    init(name: String, output: ByteOutput, prefixes: [(String, String)], keepGraph: Bool) throws {
+        self.output = output
         world = RaptorWorldPool.acquire()
         guard let s = raptor_new_serializer(world, name) else {
             RaptorWorldPool.release(world)
@@ -102,7 +117,15 @@ final class RaptorSerializer {
                 raptor_free_uri(uri)
             }
         }
-        guard raptor_serializer_start_to_file_handle(serializer, nil, file) == 0 else {
+        let started: Int32
+        switch output.target {
+        case .file(let file): started = raptor_serializer_start_to_file_handle(serializer, nil, file)
+        case .sink:
+            stream = output.raptorStream(world)
+            started = stream.map { raptor_serializer_start_to_iostream(serializer, nil, $0) } ?? 1
+        }
+        guard started == 0 else {
+            if let stream { raptor_free_iostream(stream) }
             raptor_free_serializer(serializer)
             RaptorWorldPool.release(world)
             throw SerializerError(description: "cannot start the \(name) serializer")
@@ -112,6 +135,7 @@ final class RaptorSerializer {
     deinit {
         if !finished { _ = raptor_serializer_serialize_end(serializer) }
         raptor_free_serializer(serializer)
+        if let stream { raptor_free_iostream(stream) }
         RaptorWorldPool.release(world)
     }
 
@@ -120,16 +144,19 @@ final class RaptorSerializer {
         let st = raptor_new_statement_from_nodes(world, term(s), term(p), term(o), keepGraph ? g.flatMap { term($0) } : nil)
         defer { raptor_free_statement(st) }
         if raptor_serializer_serialize_statement(serializer, st) != 0 {
-            throw SerializerError(description: "Raptor could not serialize a statement")
+            throw output.takeError() ?? SerializerError(description: "Raptor could not serialize a statement")
         }
+        if let e = output.takeError() { throw e }
     }
 
     func finish() throws {
         finished = true
         if raptor_serializer_serialize_end(serializer) != 0 {
-            throw SerializerError(description: "Raptor could not finish the document")
+            throw output.takeError() ?? SerializerError(description: "Raptor could not finish the document")
         }
         raptor_serializer_flush(serializer)
+        if let stream { raptor_iostream_write_end(stream) }
+        if let e = output.takeError() { throw e }
     }
 
     /// A new Raptor term from an encoded term; the statement takes ownership.

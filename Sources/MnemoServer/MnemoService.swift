@@ -1,0 +1,151 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MnemoRDF
+import MnemoSPARQL
+import MnemoStore
+import MnemoSyntax
+import NIOCore
+import NIOPosix
+
+/// Mnemo's HTTP service over one store: the SPARQL 1.1 Protocol (query and
+/// update) at `/sparql`, the Graph Store Protocol at `/rdf-graph-store`,
+/// Linked Data pages for the IRIs under the base URI, dumps, VoID, the
+/// query page, `/health` and `/metrics`.
+///
+/// Queries and updates run on worker threads, never on the event loops;
+/// readers work on immutable index snapshots, so they never wait for each
+/// other or for a write in progress.
+///
+/// ```swift
+/// let service = MnemoService(store: try Store.open("sqlite:mnemo.sqlite"), configuration: ServerConfiguration())
+/// try await service.run { url in print("Mnemo is serving \(url)") }
+/// ```
+public final class MnemoService: Sendable {
+    public let store: Store
+    public let configuration: ServerConfiguration
+    let engine: SPARQLEngine
+    let metrics = ServiceMetrics()
+    let gate: ConcurrencyGate
+    let workers: NIOThreadPool
+
+    public init(store: Store, configuration: ServerConfiguration) {
+        self.store = store
+        self.configuration = configuration
+        engine = SPARQLEngine(store: store)
+        gate = ConcurrencyGate(limit: configuration.maxConcurrent)
+        workers = NIOThreadPool(numberOfThreads: max(1, configuration.maxConcurrent))
+    }
+
+    /// The router with every route and middleware.
+    public func makeRouter() -> Router<MnemoContext> {
+        let router = Router(context: MnemoContext.self)
+        router.add(middleware: ObservabilityMiddleware(metrics: metrics, accessLog: configuration.accessLog))
+        router.add(middleware: LimitsMiddleware(maxURILength: configuration.maxURILength, metrics: metrics))
+        router.add(middleware: CORSMiddleware(
+            allowOrigin: .all,
+            allowHeaders: [.accept, .authorization, .contentType, .ifNoneMatch],
+            allowMethods: [.get, .head, .post, .put, .delete, .options],
+            exposedHeaders: ["Content-Type", "ETag", "Last-Modified", "Retry-After", "Location", "Content-Location"],
+            maxAge: .seconds(86400)))
+        router.add(middleware: AuthMiddleware(tokens: configuration.tokens, protectReads: configuration.protectReads))
+
+        router.get("/sparql") { request, context in try await self.sparql(request, context) }
+        router.head("/sparql") { request, context in try await self.sparql(request, context) }
+        router.post("/sparql") { request, context in try await self.sparql(request, context) }
+        router.get("/health") { _, _ in self.health() }
+        router.get("/metrics") { _, _ in self.metricsResponse() }
+        addGraphStoreRoutes(router)
+        addLinkedDataRoutes(router)
+        return router
+    }
+
+    /// Binds, serves until SIGTERM or SIGINT (draining in-flight requests), then returns.
+    /// `onRunning` receives the service's URL once it accepts connections.
+    public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+        workers.start()
+        let host = configuration.host
+        let app = Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Mnemo"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let shown = host.contains(":") ? "[\(host)]" : host
+                await onRunning("http://\(shown):\(port)/")
+            },
+            logger: Logger(label: "mnemo.http"))
+        do {
+            try await app.runService()
+        } catch {
+            try? await workers.shutdownGracefully()
+            throw error
+        }
+        try? await workers.shutdownGracefully()
+    }
+
+    func sparql(_ request: Request, _ context: MnemoContext) async throws -> Response {
+        var request = request
+        let req = try await ProtocolRequest.read(&request, maxBody: configuration.maxBodyBytes)
+        switch req.operation {
+        case .query(let text): return try await answerQuery(text, req, request)
+        case .update(let text):
+            try requireWriter(context)
+            return try await runUpdate(text, req)
+        case .describeService:
+            return try describeService(request)
+        }
+    }
+
+    func health() -> Response {
+        let snap = store.snapshot
+        let body = "{\"status\":\"ok\",\"quads\":\(snap.count),\"queries_running\":\(gate.inUse)}\n"
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    func metricsResponse() -> Response {
+        metrics.storeQuads.record(store.snapshot.count)
+        metrics.storeGraphs.record(store.snapshot.namedGraphs().count)
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+    }
+
+    /// The service description, Turtle unless `Accept` asks for another RDF syntax.
+    func describeService(_ request: Request) throws -> Response {
+        let endpoint = "\(configuration.baseURI.hasSuffix("/") ? String(configuration.baseURI.dropLast()) : configuration.baseURI)/sparql"
+        return try rdfResponse(ServiceDescription.quads(endpoint: endpoint, store: store), request,
+                               prefixes: [("sd", ServiceDescription.sd), ("void", ServiceDescription.void)])
+    }
+
+    /// Quads as a whole response in the RDF syntax `Accept` asks for (406 when none).
+    func rdfResponse(_ quads: [Quad], _ request: Request, prefixes: [(String, String)] = [],
+                     extraHeaders: HTTPFields = [:]) throws -> Response {
+        guard let format = WireFormat.negotiate(request.headers[.accept], among: WireFormat.graphFormats) else {
+            throw ServiceError.notAcceptable(WireFormat.graphFormats)
+        }
+        var bytes: [UInt8] = []
+        let stream = try ResultStream(format: format, prefixes: prefixes + Store.commonPrefixes) { bytes.append(contentsOf: $0) }
+        for q in quads { try stream.triple(q) }
+        try stream.finish()
+        var headers = extraHeaders
+        headers[.contentType] = format.mediaType
+        headers[.vary] = "Accept"
+        return Response(status: .ok, headers: headers,
+                        body: request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+/// Refuses over-long request targets (414) before any route sees them.
+struct LimitsMiddleware: RouterMiddleware {
+    typealias Context = MnemoContext
+    let maxURILength: Int
+    let metrics: ServiceMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.uri.description.utf8.count > maxURILength {
+            metrics.rejected("uri_too_long")
+            throw ServiceError(.uriTooLong, "the request target is longer than \(maxURILength) bytes; send the query with POST")
+        }
+        return try await next(request, context)
+    }
+}
