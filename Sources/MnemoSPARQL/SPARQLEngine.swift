@@ -41,7 +41,19 @@ public struct SPARQLEngine: Sendable {
     /// Answers a parsed query over the store's current snapshot.
     public func execute(_ query: Query, dataset selection: DatasetSelection = DatasetSelection(),
                         limits: QueryLimits = QueryLimits()) throws -> QueryResult {
-        let snapshot = store.snapshot
+        try execute(query, over: store.snapshot, dataset: selection, limits: limits)
+    }
+
+    /// Answers a parsed query over a given snapshot of the store, such as
+    /// the working state of a ``StoreTransaction``.
+    public func execute(_ query: Query, over snapshot: IndexSnapshot, dataset selection: DatasetSelection = DatasetSelection(),
+                        limits: QueryLimits = QueryLimits()) throws -> QueryResult {
+        try execute(query, over: snapshot, resolved: resolve(query.dataset, selection, snapshot), limits: limits)
+    }
+
+    /// Answers a parsed query over `snapshot` with the dataset already in ids.
+    func execute(_ query: Query, over snapshot: IndexSnapshot, resolved dataset: EvaluationDataset,
+                 limits: QueryLimits) throws -> QueryResult {
         let dictionary = QueryDictionary(store.dictionary)
         let guardrail = LimitGuard(limits)
         let functions = FunctionContext(baseIRI: query.baseIRI)
@@ -57,7 +69,7 @@ public struct SPARQLEngine: Sendable {
         case .ask: break
         }
         let evaluator = Evaluator(snapshot: snapshot, dictionary: dictionary, width: compiler.names.count,
-                                  dataset: resolve(query.dataset, selection, snapshot), functions: functions,
+                                  dataset: dataset, functions: functions,
                                   guardrail: guardrail)
         let scope = evaluator.defaultScope
 
@@ -112,7 +124,7 @@ public struct SPARQLEngine: Sendable {
     }
 
     /// The dataset in ids: the query's FROM / FROM NAMED, else the caller's selection, else the whole store.
-    private func resolve(_ d: QueryDataset?, _ selection: DatasetSelection, _ snapshot: IndexSnapshot) -> EvaluationDataset {
+    func resolve(_ d: QueryDataset?, _ selection: DatasetSelection, _ snapshot: IndexSnapshot) -> EvaluationDataset {
         let dict = store.dictionary
         func ids(_ iris: [String]) -> [TermID] {
             var out: [TermID] = []
