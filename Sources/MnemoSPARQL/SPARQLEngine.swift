@@ -41,8 +41,21 @@ public struct SPARQLEngine: Sendable {
     /// Answers a parsed query over the store's current snapshot, collecting the whole answer.
     public func execute(_ query: Query, dataset selection: DatasetSelection = DatasetSelection(),
                         limits: QueryLimits = QueryLimits()) throws -> QueryResult {
+        try execute(query, over: store.snapshot, dataset: selection, limits: limits)
+    }
+
+    /// Answers a parsed query over a given snapshot of the store, such as
+    /// the working state of a ``StoreTransaction``.
+    public func execute(_ query: Query, over snapshot: IndexSnapshot, dataset selection: DatasetSelection = DatasetSelection(),
+                        limits: QueryLimits = QueryLimits()) throws -> QueryResult {
+        try execute(query, over: snapshot, resolved: resolve(query.dataset, selection, snapshot), limits: limits)
+    }
+
+    /// Answers a parsed query over `snapshot` with the dataset already in ids.
+    func execute(_ query: Query, over snapshot: IndexSnapshot, resolved dataset: EvaluationDataset,
+                 limits: QueryLimits) throws -> QueryResult {
         let collector = CollectingReceiver(isGraphForm: query.form.isGraphForm)
-        try evaluate(query, dataset: selection, limits: limits, into: collector)
+        try evaluate(query, over: snapshot, resolved: dataset, limits: limits, into: collector)
         return collector.result
     }
 
@@ -53,6 +66,11 @@ public struct SPARQLEngine: Sendable {
     public func evaluate(_ query: Query, dataset selection: DatasetSelection = DatasetSelection(),
                          limits: QueryLimits = QueryLimits(), into receiver: some QueryResultReceiver) throws {
         let snapshot = store.snapshot
+        try evaluate(query, over: snapshot, resolved: resolve(query.dataset, selection, snapshot), limits: limits, into: receiver)
+    }
+
+    func evaluate(_ query: Query, over snapshot: IndexSnapshot, resolved dataset: EvaluationDataset,
+                  limits: QueryLimits, into receiver: some QueryResultReceiver) throws {
         let dictionary = QueryDictionary(store.dictionary)
         let guardrail = LimitGuard(limits)
         let functions = FunctionContext(baseIRI: query.baseIRI)
@@ -68,7 +86,7 @@ public struct SPARQLEngine: Sendable {
         case .ask: break
         }
         let evaluator = Evaluator(snapshot: snapshot, dictionary: dictionary, width: compiler.names.count,
-                                  dataset: resolve(query.dataset, selection, snapshot), functions: functions,
+                                  dataset: dataset, functions: functions,
                                   guardrail: guardrail)
         let scope = evaluator.defaultScope
 
@@ -122,7 +140,7 @@ public struct SPARQLEngine: Sendable {
     }
 
     /// The dataset in ids: the query's FROM / FROM NAMED, else the caller's selection, else the whole store.
-    private func resolve(_ d: QueryDataset?, _ selection: DatasetSelection, _ snapshot: IndexSnapshot) -> EvaluationDataset {
+    func resolve(_ d: QueryDataset?, _ selection: DatasetSelection, _ snapshot: IndexSnapshot) -> EvaluationDataset {
         let dict = store.dictionary
         func ids(_ iris: [String]) -> [TermID] {
             var out: [TermID] = []

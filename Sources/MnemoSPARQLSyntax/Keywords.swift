@@ -19,6 +19,9 @@ enum Keywords {
         "SILENT", "UNDEF", "IN", "SEPARATOR",
     ]
 
+    /// The words that start an update operation.
+    static let updateOperations = ["INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"]
+
     static let all = clauses + patternKeywords + functions
 
     /// The closest keyword to `word` if it is probably a misspelling of it.

@@ -44,7 +44,7 @@ extension Parser {
 
     // MARK: - Prologue
 
-    private func parsePrologue() throws {
+    func parsePrologue() throws {
         while true {
             if try acceptKeyword("BASE") != nil {
                 guard case .iriRef(let iri) = try peek().kind else { throw try unexpected("an IRI in angle brackets after BASE") }

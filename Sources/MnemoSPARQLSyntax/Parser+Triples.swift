@@ -13,6 +13,10 @@ struct TriplesSink {
     /// Which basic graph pattern this is, for blank node label scoping.
     let block: Int
     var items: [BlockItem] = []
+    /// Update data blocks hold no variables: the block's name for messages ("INSERT DATA").
+    var ground: String?
+    /// Why blank nodes are refused here (DELETE templates and DELETE DATA), if they are.
+    var blankNodeBan: String?
 
     init(template: Bool, block: Int) {
         self.template = template
@@ -109,6 +113,7 @@ extension Parser {
     private func parseVerb(_ sink: TriplesSink) throws -> Verb {
         let t = try peek()
         if case .variable(let v) = t.kind {
+            try checkVariableAllowed(at: t, in: sink)
             try advance()
             if !sink.template { noteBinding(v) }
             return .simple(.variable(v))
@@ -121,13 +126,13 @@ extension Parser {
             } else if let iri = try acceptIRI() {
                 verb = .simple(.term(.iri(iri)))
             } else if t.isSymbol("^") || t.isSymbol("!") || t.isSymbol("(") {
-                throw failure(at: t, "property paths are not allowed in a CONSTRUCT template")
+                throw failure(at: t, "property paths are not allowed in a \(templateName) template")
             } else {
                 throw try unexpected("a predicate (an IRI, a variable or 'a')")
             }
             let next = try peek()
             if try ["/", "|", "*", "?"].contains(where: next.isSymbol) || (next.isSymbol("+") && !signedNumberAhead()) {
-                throw failure(at: next, "property paths are not allowed in a CONSTRUCT template")
+                throw failure(at: next, "property paths are not allowed in a \(templateName) template")
             }
             return verb
         }
@@ -177,6 +182,7 @@ extension Parser {
         let t = try peek()
         switch t.kind {
         case .variable(let v):
+            try checkVariableAllowed(at: t, in: sink)
             try advance()
             if !sink.template { noteBinding(v) }
             return .variable(v)
@@ -186,7 +192,7 @@ extension Parser {
         case .symbol("["):
             try advance()
             try expect("]", "']' (an empty [] is a blank node) or a predicate inside [ … ]")
-            return anonymousBlankNode(in: sink)
+            return try anonymousBlankNode(in: sink, at: t)
         case .symbol("("):
             try advance()
             try expect(")", "')'")
@@ -202,7 +208,11 @@ extension Parser {
     }
 
     private func labelledBlankNode(_ label: String, at t: Token, in sink: TriplesSink) throws -> TermPattern {
-        if sink.template { return .term(.blank(label)) }
+        if let why = sink.blankNodeBan { throw failure(at: t, why) }
+        if sink.template {
+            try noteUpdateLabel(label, at: t)
+            return .term(.blank(label))
+        }
         if let owner = labelOwners[label], owner.block != sink.block {
             throw failure(at: t, "blank node _:\(label) is already used in another basic graph pattern (at line \(owner.line)); a blank node label cannot be shared between groups, use a variable ?\(label) instead")
         }
@@ -210,7 +220,8 @@ extension Parser {
         return .variable("_bnode." + label)
     }
 
-    private func anonymousBlankNode(in sink: TriplesSink) -> TermPattern {
+    private func anonymousBlankNode(in sink: TriplesSink, at t: Token) throws -> TermPattern {
+        if let why = sink.blankNodeBan { throw failure(at: t, why) }
         if sink.template {
             freshCounter += 1
             return .term(.blank(String(placeholderMark) + String(freshCounter)))
@@ -223,7 +234,7 @@ extension Parser {
         let open = try expect("[")
         try enter(at: open)
         defer { leave() }
-        let node = anonymousBlankNode(in: sink)
+        let node = try anonymousBlankNode(in: sink, at: open)
         guard try startsVerb() else { throw try unexpected("a predicate inside [ … ]") }
         try parsePropertyList(subject: node, into: &sink)
         try expect("]", "']' to close the blank node opened at line \(open.line), column \(open.column)")
@@ -242,12 +253,12 @@ extension Parser {
             }
             elements.append(try parseGraphNode(into: &sink, role: "a list element"))
         }
-        return addList(elements, into: &sink)
+        return try addList(elements, at: open, into: &sink)
     }
 
     /// The rdf:first / rdf:rest triples of a list of `elements`; returns its head.
-    private func addList(_ elements: [TermPattern], into sink: inout TriplesSink) -> TermPattern {
-        let cells = elements.map { _ in anonymousBlankNode(in: sink) }
+    private func addList(_ elements: [TermPattern], at open: Token, into sink: inout TriplesSink) throws -> TermPattern {
+        let cells = try elements.map { _ in try anonymousBlankNode(in: sink, at: open) }
         for (k, cell) in cells.enumerated() {
             sink.items.append(.triple(TriplePattern(cell, rdfFirst, elements[k])))
             sink.items.append(.triple(TriplePattern(cell, rdfRest, k + 1 < cells.count ? cells[k + 1] : rdfNil)))

@@ -25,6 +25,10 @@ final class Parser {
     /// Which basic graph pattern a blank node label belongs to, and where it was first used.
     var labelOwners: [String: (block: Int, line: Int)] = [:]
     var blockCounter = 0
+    /// While parsing an update request: the index of the operation being parsed.
+    var updateOperation: Int?
+    /// Blank node labels of update data and templates, with the operation and line that first used them.
+    var updateLabels: [String: (operation: Int, line: Int)] = [:]
 
     /// Variables in the order they are first bound in the text (triple
     /// patterns, BIND, VALUES, GRAPH, SELECT lists): the order of `SELECT *`.

@@ -40,6 +40,20 @@ public enum SPARQLParser {
         try Parser(text: text, baseIRI: baseIRI).parseQuery()
     }
 
+    /// Parses a SPARQL 1.1 Update request: operations separated by `;`,
+    /// each after its own PREFIX and BASE declarations.
+    ///
+    /// Data blocks (INSERT DATA, DELETE DATA) hold no variables; DELETE
+    /// templates, DELETE WHERE and DELETE DATA hold no blank nodes; a blank
+    /// node label cannot be used by two operations of one request. WHERE
+    /// clauses are translated to algebra as in queries.
+    ///
+    /// - Throws: ``SPARQLSyntaxError`` with the line and column of the
+    ///   offending token and what was expected there.
+    public static func parseUpdate(_ text: String, baseIRI: String? = nil) throws -> UpdateRequest {
+        try Parser(text: text, baseIRI: baseIRI).parseUpdateRequest()
+    }
+
     /// True for the variables the parser invents (blank nodes, path steps,
     /// aggregates, GROUP BY expressions). They are never results of
     /// `SELECT *` and never clash with variables written in a query.

@@ -73,7 +73,7 @@ extension MnemoService {
                 quads = try await parseGraphBody(body, contentType: request.headers[.contentType], target: target)
             }
             let method = request.method
-            let existed = try await blocking { [store] in
+            let existed = try await blocking { [store, target, quads] in
                 try store.transaction { tx -> Bool in
                     let g = Self.graphID(target, tx.dictionary, create: true)!
                     let old = tx.quads(inGraph: g)

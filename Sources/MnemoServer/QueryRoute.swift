@@ -42,7 +42,7 @@ extension MnemoService {
         if request.method == .head { return Response(status: .ok, headers: headers) }
 
         let pipe = ChunkPipe()
-        try startWork { [engine, metrics] in
+        try startWork { [engine, metrics, query, selection] in
             do {
                 let stream = try ResultStream(format: format) { try pipe.send($0) }
                 try engine.evaluate(query, dataset: selection, limits: limits, into: stream)

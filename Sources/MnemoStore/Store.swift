@@ -77,14 +77,16 @@ public final class Store: @unchecked Sendable {
 
     /// Applies one write batch: storage first, then the index.
     /// Callers hold `writeLock`. `added` must be absent from the store and
-    /// duplicate-free; `removed` must be present.
+    /// duplicate-free; `removed` must be present. `next`, when given, is the
+    /// current snapshot with exactly these changes, published as it is.
     @discardableResult
-    func commit(added: [QuadIDs], removed: [QuadIDs]) throws -> (write: Double, index: Double) {
+    func commit(added: [QuadIDs], removed: [QuadIDs], publishing next: IndexSnapshot? = nil) throws -> (write: Double, index: Double) {
         guard !isClosed.load(ordering: .sequentiallyConsistent) else { throw StoreError.closed }
         let t0 = Date()
         try backend.write(added: added, removed: removed, dictionary: dictionary)
         let t1 = Date()
         publish { snap in
+            if let next { return next }
             var s = snap
             if !removed.isEmpty {
                 let gone = Set(removed)
