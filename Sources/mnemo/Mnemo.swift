@@ -4,7 +4,7 @@ import MnemoStore
 
 /// The `mnemo` command: import, export and inspect a Mnemo store.
 @main
-struct Mnemo: ParsableCommand {
+struct Mnemo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mnemo",
         abstract: "Mnemo: a linked-data hub for libraries, archives and museums.",
@@ -15,7 +15,7 @@ struct Mnemo: ParsableCommand {
             """,
         subcommands: [ImportCommand.self, QueryCommand.self, ExportCommand.self, StatsCommand.self, GraphsCommand.self,
                       DropCommand.self, GenerateCommand.self, ShellCommand.self,
-                      IngestCommand.self, HarvestCommand.self]
+                      IngestCommand.self, HarvestCommand.self, ServeCommand.self, TokenCommand.self]
     )
 }
 
