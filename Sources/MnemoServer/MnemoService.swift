@@ -36,6 +36,7 @@ public final class MnemoService: Sendable {
         engine = SPARQLEngine(store: store)
         gate = ConcurrencyGate(limit: configuration.maxConcurrent)
         workers = NIOThreadPool(numberOfThreads: max(1, configuration.maxConcurrent))
+        workers.start()
     }
 
     /// The router with every route and middleware.
@@ -61,12 +62,12 @@ public final class MnemoService: Sendable {
         return router
     }
 
-    /// Binds, serves until SIGTERM or SIGINT (draining in-flight requests), then returns.
+    /// The Hummingbird application: binds to the configured address when run.
     /// `onRunning` receives the service's URL once it accepts connections.
-    public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
-        workers.start()
+    public func makeApplication(onRunning: @escaping @Sendable (String) async -> Void = { _ in })
+        -> Application<RouterResponder<MnemoContext>> {
         let host = configuration.host
-        let app = Application(
+        return Application(
             router: makeRouter(),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Mnemo"),
             onServerRunning: { channel in
@@ -75,6 +76,11 @@ public final class MnemoService: Sendable {
                 await onRunning("http://\(shown):\(port)/")
             },
             logger: Logger(label: "mnemo.http"))
+    }
+
+    /// Binds, serves until SIGTERM or SIGINT (draining in-flight requests), then stops the workers.
+    public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+        let app = makeApplication(onRunning: onRunning)
         do {
             try await app.runService()
         } catch {
