@@ -210,7 +210,7 @@ extension Parser {
     private func labelledBlankNode(_ label: String, at t: Token, in sink: TriplesSink) throws -> TermPattern {
         if let why = sink.blankNodeBan { throw failure(at: t, why) }
         if sink.template {
-            try noteUpdateLabel(label, at: t)
+            if sink.ground != nil { try noteUpdateLabel(label, at: t) }
             return .term(.blank(label))
         }
         if let owner = labelOwners[label], owner.block != sink.block {

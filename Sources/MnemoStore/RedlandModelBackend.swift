@@ -144,8 +144,12 @@ final class RedlandModelBackend: StorageBackend {
         defer { librdf_free_statement(st) }
         let ctx = q.g == 0 ? nil : try node(q.g, dictionary)
         defer { if let ctx { librdf_free_node(ctx) } }
+        // librdf_model_context_remove_statement refuses a NULL context: the
+        // unnamed graph's statements are removed without one. (Known gap: the
+        // hashes storage sometimes fails such a removal when named graphs hold
+        // the same triple; the SQLite backend has no such problem.)
         let rc = add ? librdf_model_context_add_statement(model, ctx, st)
-                     : librdf_model_context_remove_statement(model, ctx, st)
+                     : (ctx == nil ? librdf_model_remove_statement(model, st) : librdf_model_context_remove_statement(model, ctx, st))
         if rc != 0 { throw StoreError.backend("\(label): librdf could not \(add ? "add" : "remove") a statement") }
     }
 
