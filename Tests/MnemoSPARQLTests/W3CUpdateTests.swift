@@ -71,15 +71,8 @@ import Testing
     }
 
     func evaluate(_ test: UpdateManifest.Test, _ url: URL, _ text: String) throws -> String? {
-        // On Mnemo's own SQLite backend: Redland's hashes storage (memory:,
-        // bdb:) cannot reliably remove default-graph triples that named graphs also hold.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mnemo-w3c-update-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try Store.open("sqlite:\(dir.path)/s.sqlite")
-        defer {
-            store.close()
-            try? FileManager.default.removeItem(at: dir)
-        }
+        let store = try Store.open("memory:")
+        defer { store.close() }
         try store.transaction { tx in
             for f in test.before.defaultFiles { try tx.load(file: f.path, baseIRI: f.absoluteString, into: 0) }
             for (iri, f) in test.before.named {
