@@ -8,7 +8,8 @@ import Testing
 
 /// The W3C SPARQL 1.1 Update test suites: syntax tests, and evaluation
 /// tests that set up a dataset, run the request and compare the whole
-/// dataset with the expected one up to blank-node isomorphism. Prints
+/// dataset with the expected one up to blank-node isomorphism, with the
+/// WHERE clause's default graph both the unnamed graph and the union. Prints
 /// `N passed, M failed` per suite and in total, and fails below the
 /// `sparql11-update N` floor in `w3c-floor.txt`.
 @Suite struct W3CUpdateTests {
@@ -66,11 +67,18 @@ import Testing
         case .other(let t):
             return "unknown test type \(t)"
         case .evaluation:
-            do { return try evaluate(test, url, text) } catch { return "\(error)" }
+            // Under both WHERE default graphs: the unnamed graph the tests
+            // assume, and the union of all graphs that Mnemo uses by default.
+            for union in [false, true] {
+                do {
+                    if let why = try evaluate(test, url, text, unionDefaultGraph: union) { return "(union default graph: \(union)) \(why)" }
+                } catch { return "\(error)" }
+            }
+            return nil
         }
     }
 
-    func evaluate(_ test: UpdateManifest.Test, _ url: URL, _ text: String) throws -> String? {
+    func evaluate(_ test: UpdateManifest.Test, _ url: URL, _ text: String, unionDefaultGraph: Bool) throws -> String? {
         let store = try Store.open("memory:")
         defer { store.close() }
         try store.transaction { tx in
@@ -79,8 +87,7 @@ import Testing
                 try tx.load(file: f.path, baseIRI: f.absoluteString, into: store.dictionary.intern(.iri(iri)))
             }
         }
-        // The W3C tests take the store's unnamed graph as the WHERE clause's default graph.
-        let options = UpdateOptions(loadDirectory: url.deletingLastPathComponent(), unionDefaultGraph: false)
+        let options = UpdateOptions(loadDirectory: url.deletingLastPathComponent(), unionDefaultGraph: unionDefaultGraph)
         do {
             try SPARQLEngine(store: store).update(text, baseIRI: url.absoluteString, options: options, limits: QueryLimits(timeout: 20))
         } catch {
