@@ -25,7 +25,7 @@ extension UpdateRun {
         for row in table.rows {
             func value(_ v: Variable) -> Term? { variables.firstIndex(of: v).flatMap { row[$0] } }
             for t in m.delete {
-                if let q = instantiate(t, value, withGraph, blanks: nil) { deletions.append(q) }
+                if let q = build(t, { Self.constantOrBound($0, value) }, withGraph) { deletions.append(q) }
             }
             var blanks: [String: Term] = [:]
             for t in m.insert {
@@ -53,7 +53,7 @@ extension UpdateRun {
     /// or graph). Template blank nodes become fresh nodes, one per label per solution.
     private mutating func instantiate(_ t: QuadTemplate, _ value: (Variable) -> Term?, _ defaultGraph: Term?,
                                       blanks: inout [String: Term]) -> Quad? {
-        var fresh: [String: Term] = blanks
+        var fresh = blanks
         defer { blanks = fresh }
         func term(_ p: TermPattern) -> Term? {
             switch p {
@@ -69,12 +69,12 @@ extension UpdateRun {
         return build(t, term, defaultGraph)
     }
 
-    private func instantiate(_ t: QuadTemplate, _ value: (Variable) -> Term?, _ defaultGraph: Term?, blanks: Void?) -> Quad? {
-        build(t, { p in
-            if case .variable(let v) = p { return value(v) }
-            if case .term(let term) = p { return term }
-            return nil
-        }, defaultGraph)
+    /// A template position for a DELETE template, which holds no blank nodes.
+    private static func constantOrBound(_ p: TermPattern, _ value: (Variable) -> Term?) -> Term? {
+        switch p {
+        case .variable(let v): return value(v)
+        case .term(let t): return t
+        }
     }
 
     private func build(_ t: QuadTemplate, _ term: (TermPattern) -> Term?, _ defaultGraph: Term?) -> Quad? {

@@ -42,7 +42,8 @@ private let rdfNil = TermPattern.term(.iri(Vocabulary.rdf + "nil"))
 let placeholderMark: Character = "\u{0}"
 
 // Triples, property lists, blank nodes, collections and literals
-// (grammar rules 75–87 and 97–109); the paths themselves are in Parser+Paths.swift.
+// (grammar rules 75–87 and 97–109); the paths themselves are in Parser+Paths.swift,
+// literals in Parser+Literals.swift.
 extension Parser {
     /// Whether `t` can start a triple pattern (TriplesSameSubjectPath).
     func startsTriples(_ t: Token) throws -> Bool {
@@ -210,7 +211,7 @@ extension Parser {
     private func labelledBlankNode(_ label: String, at t: Token, in sink: TriplesSink) throws -> TermPattern {
         if let why = sink.blankNodeBan { throw failure(at: t, why) }
         if sink.template {
-            try noteUpdateLabel(label, at: t)
+            if sink.ground != nil { try noteUpdateLabel(label, at: t) }
             return .term(.blank(label))
         }
         if let owner = labelOwners[label], owner.block != sink.block {
@@ -264,44 +265,5 @@ extension Parser {
             sink.items.append(.triple(TriplePattern(cell, rdfRest, k + 1 < cells.count ? cells[k + 1] : rdfNil)))
         }
         return cells.first ?? rdfNil
-    }
-
-    /// RDFLiteral, NumericLiteral (signed ones too) or BooleanLiteral; nil if the next token starts none.
-    func parseLiteral() throws -> Term? {
-        let t = try peek()
-        switch t.kind {
-        case .string(let lexical):
-            try advance()
-            if case .langTag(let tag) = try peek().kind {
-                try advance()
-                return .literal(Literal(lexical, language: tag))
-            }
-            if try accept("^^") != nil {
-                return .typed(lexical, try expectIRI("a datatype IRI after ^^"))
-            }
-            return .string(lexical)
-        case .integer(let n):
-            try advance()
-            return .typed(n, Vocabulary.xsd + "integer")
-        case .decimal(let n):
-            try advance()
-            return .typed(n, Vocabulary.xsd + "decimal")
-        case .double(let n):
-            try advance()
-            return .typed(n, Vocabulary.xsd + "double")
-        case .symbol(let sign):
-            guard try signedNumberAhead() else { return nil }
-            try advance()
-            guard let number = try parseLiteral(), case .literal(let l) = number else { return nil }
-            return .typed(sign + l.lexical, l.datatype)
-        case .word:
-            if t.isKeyword("TRUE") || t.isKeyword("FALSE") {
-                try advance()
-                return .typed(t.isKeyword("TRUE") ? "true" : "false", Vocabulary.xsd + "boolean")
-            }
-            return nil
-        default:
-            return nil
-        }
     }
 }

@@ -267,8 +267,9 @@ extension Parser {
         }
     }
 
-    /// Records a blank node label of a data block or template; one label
-    /// cannot be used by two operations of a request.
+    /// Records a blank node label of a data block (INSERT DATA); one label
+    /// cannot be used by the data of two operations of a request. Template
+    /// labels may repeat: they stand for fresh nodes per solution anyway.
     func noteUpdateLabel(_ label: String, at t: Token) throws {
         guard let op = updateOperation else { return }
         if let owner = updateLabels[label] {

@@ -6,6 +6,11 @@ import MnemoRDF
 /// over Berkeley DB files (`bdb:DIR`) or in memory (`memory:`), with
 /// contexts for named graphs. Every call runs on ``RedlandOwner``'s thread.
 ///
+/// The store's unnamed default graph (graph id 0) is kept in the context
+/// ``defaultGraphContext``: the hashes storage lists only named contexts and
+/// cannot reliably remove a context-less statement that named contexts
+/// also hold.
+///
 /// The `hashes` storage has no transactions: a failed batch is undone by
 /// removing what it added, but a crash in the middle of a batch can leave
 /// part of it stored. Use `sqlite:` where that matters.
@@ -16,6 +21,10 @@ final class RedlandModelBackend: StorageBackend {
     private var model: OpaquePointer?
 
     let isTransactional = false
+
+    /// The context holding the unnamed default graph's statements.
+    static let defaultGraphContext = "urn:x-mnemo:default-graph"
+    private static let defaultGraphEncoding: [UInt8] = [TermKind.iri.rawValue] + Array(defaultGraphContext.utf8)
 
     /// Opens (creating when needed) a Berkeley DB `hashes` store in `directory`.
     convenience init(bdbDirectory directory: String) throws {
@@ -62,7 +71,8 @@ final class RedlandModelBackend: StorageBackend {
                 }
                 while librdf_iterator_end(contexts) == 0 {
                     let ctx = librdf_iterator_get_object(contexts).map { $0.assumingMemoryBound(to: librdf_node.self) }
-                    let g = try intern(ctx)
+                    var g = try intern(ctx)
+                    if scratch == Self.defaultGraphEncoding { g = 0 }
                     if let stream = librdf_model_context_as_stream(model, ctx) {
                         while librdf_stream_end(stream) == 0 {
                             let st = librdf_stream_get_object(stream)
@@ -110,7 +120,7 @@ final class RedlandModelBackend: StorageBackend {
 
     func deleteGraph(_ graph: TermID, dictionary: TermDictionary) throws {
         try owner.sync {
-            let ctx = try node(graph, dictionary)
+            let ctx = graph == 0 ? try defaultContext() : try node(graph, dictionary)
             defer { librdf_free_node(ctx) }
             if librdf_model_context_remove_statements(model, ctx) != 0 {
                 throw StoreError.backend("\(label): librdf could not remove the graph")
@@ -142,11 +152,21 @@ final class RedlandModelBackend: StorageBackend {
         let st = librdf_new_statement_from_nodes(owner.world, try node(q.s, dictionary),
                                                  try node(q.p, dictionary), try node(q.o, dictionary))
         defer { librdf_free_statement(st) }
-        let ctx = q.g == 0 ? nil : try node(q.g, dictionary)
-        defer { if let ctx { librdf_free_node(ctx) } }
+        let ctx = q.g == 0 ? try defaultContext() : try node(q.g, dictionary)
+        defer { librdf_free_node(ctx) }
         let rc = add ? librdf_model_context_add_statement(model, ctx, st)
                      : librdf_model_context_remove_statement(model, ctx, st)
         if rc != 0 { throw StoreError.backend("\(label): librdf could not \(add ? "add" : "remove") a statement") }
+    }
+
+    private func defaultContext() throws -> NodePointer {
+        let made = Self.defaultGraphContext.withCString {
+            librdf_new_node_from_uri_string(owner.world, UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self))
+        }
+        guard let n = made else {
+            throw StoreError.backend("\(label): librdf could not make a node")
+        }
+        return n
     }
 
     private func node(_ id: TermID, _ dictionary: TermDictionary) throws -> NodePointer {

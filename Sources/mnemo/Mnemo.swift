@@ -13,7 +13,7 @@ struct Mnemo: AsyncParsableCommand {
             (Redland's Berkeley DB hashes) or memory:. Without --store, $MNEMO_STORE \
             or sqlite:mnemo.sqlite is used.
             """,
-        subcommands: [ImportCommand.self, QueryCommand.self, ExportCommand.self, StatsCommand.self, GraphsCommand.self,
+        subcommands: [ImportCommand.self, QueryCommand.self, UpdateCommand.self, ExportCommand.self, StatsCommand.self, GraphsCommand.self,
                       DropCommand.self, GenerateCommand.self, ShellCommand.self,
                       IngestCommand.self, HarvestCommand.self, ServeCommand.self, TokenCommand.self]
     )
