@@ -7,6 +7,7 @@ import PackageDescription
 //     -> MnemoSPARQL* (parser, functions, results, engine)
 //     -> MnemoXML, MnemoDates, MnemoMARC -> MnemoCrosswalk (records to CIDOC-CRM + EDM)
 //     -> MnemoHarvest (OAI-PMH) -> MnemoIngest (into the store) -> mnemo (CLI)
+//   MnemoStore -> MnemoWeb (Linked Data pages, dumps, VoID; no HTTP framework)
 let package = Package(
     name: "Mnemo",
     platforms: [.macOS(.v15)],
@@ -23,6 +24,8 @@ let package = Package(
                        providers: [.apt(["librdf0-dev", "libraptor2-dev", "librasqal3-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
 
         // RDF terms, quads, the term dictionary, N-Triples escaping, isomorphism.
         .target(name: "MnemoRDF"),
@@ -64,6 +67,9 @@ let package = Package(
         .target(name: "MnemoTestSupport"),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
+        // Linked Data publishing, framework-free: resource pages, concise bounded
+        // descriptions, gzip dumps, VoID/DCAT, the SPARQL query page.
+        .target(name: "MnemoWeb", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSyntax", "CZlib"]),
         // The command-line tool.
         .executableTarget(name: "mnemo", dependencies: [
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoDataGen",
@@ -94,6 +100,9 @@ let package = Package(
         .testTarget(name: "MnemoCrosswalkTests", dependencies: [
             "MnemoCrosswalk", "MnemoIngest", "MnemoHarvest", "MnemoStore", "MnemoSPARQL", "MnemoSPARQLResults",
             "MnemoSyntax", "MnemoRDF", "MnemoMARC", "MnemoTestSupport",
+        ]),
+        .testTarget(name: "MnemoWebTests", dependencies: [
+            "MnemoWeb", "MnemoStore", "MnemoRDF", "MnemoSyntax", "MnemoSPARQL", "MnemoSPARQLResults", "CZlib",
         ]),
         // End-to-end tests that run the built `mnemo` binary as a child process.
         .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF", "MnemoTestSupport"]),
