@@ -49,6 +49,7 @@ public struct IRILinker: Sendable {
 
     /// A short form: `crm:E21_Person`, `skos:prefLabel`, a local path, or the IRI.
     public func short(_ iri: String) -> String {
+        if let path = localPath(iri) { return path }
         for (prefix, ns) in Self.prefixes where iri.hasPrefix(ns) && iri.count > ns.count {
             return prefix + ":" + iri.dropFirst(ns.count)
         }

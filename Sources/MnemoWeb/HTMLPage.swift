@@ -1,3 +1,4 @@
+import Foundation
 import MnemoRDF
 
 /// An RDF form of a page, offered as `<link rel="alternate">` and as a
@@ -83,7 +84,13 @@ public enum HTMLPage {
     static func events(_ events: [EventView], _ linker: IRILinker) -> String {
         var h = "<h2>Events</h2>\n<table class=\"events\">\n<tr><th>Event</th><th>Date</th><th>Place</th></tr>\n"
         for e in events {
-            h += "<tr><td>\(ref(e.event, linker))<br><span class=\"datatype\">"
+            var name = e.event
+            if name.labels.isEmpty, let t = e.types.first {
+                // An unnamed event reads as its class: "E67 Birth".
+                let local = t.split(whereSeparator: { $0 == "/" || $0 == "#" }).last.map(String.init) ?? t
+                name.labels = [Label(text: local.replacingOccurrences(of: "_", with: " "), language: "en", property: "")]
+            }
+            h += "<tr><td>\(ref(name, linker))<br><span class=\"datatype\">"
             h += (e.types.map { HTML.escape(linker.short($0)) } + [(e.eventIsSubject ? "" : "← ") + HTML.escape(linker.short(e.property))])
                 .joined(separator: " · ")
             h += "</span></td><td>"
