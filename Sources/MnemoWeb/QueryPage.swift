@@ -13,7 +13,8 @@
 ///   the download links and the script-free form use it.
 ///
 /// Elements a browser test can read: `#query` (the textarea), `#run`,
-/// `#status` ("N rows" after a run, "Error" after a failure), `#error`,
+/// `#status` (exactly "N rows" after a run, "Error" after a failure),
+/// `#timing` ("in N ms"), `#error` (the server's message),
 /// `#results` (the table), `#downloads`.
 public enum QueryPage {
     /// The page. `baseURL` decides which result IRIs link to local pages.
@@ -45,7 +46,7 @@ public enum QueryPage {
         <option value="json">JSON</option><option value="xml">XML</option><option value="csv">CSV</option>
         <option value="tsv">TSV</option><option value="turtle">Turtle</option><option value="ntriples">N-Triples</option>
         <option value="jsonld">JSON-LD</option><option value="rdfxml">RDF/XML</option></select></label>
-        <span id="status" role="status" aria-live="polite"></span>
+        <span id="status" role="status" aria-live="polite"></span> <span id="timing"></span>
         </div>
         </form>
         <pre id="error" hidden></pre>
@@ -71,7 +72,7 @@ public enum QueryPage {
     .controls { display: flex; gap: 1rem; align-items: center; margin: .5rem 0; flex-wrap: wrap; }
     button { font: inherit; padding: .3rem 1rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: .25rem; cursor: pointer; }
     button.load { background: #fff; color: var(--accent); }
-    #status { color: var(--muted); }
+    #status, #timing { color: var(--muted); }
     #error { color: #a51d2d; background: #fdecec; padding: .5rem; white-space: pre-wrap; }
     #downloads a { margin-right: .75rem; }
     .scroll { overflow-x: auto; }

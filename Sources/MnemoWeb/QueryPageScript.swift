@@ -9,6 +9,7 @@ enum QueryPageScript {
       var base = body.getAttribute("data-base");
       var editor = document.getElementById("query");
       var statusEl = document.getElementById("status");
+      var timingEl = document.getElementById("timing");
       var errorEl = document.getElementById("error");
       var table = document.getElementById("results");
       var downloads = document.getElementById("downloads");
@@ -89,6 +90,7 @@ enum QueryPageScript {
       function run() {
         var q = editor.value, graph = isGraphQuery(q), started = performance.now();
         statusEl.textContent = "Running…";
+        timingEl.textContent = "";
         errorEl.hidden = true;
         fetch(endpoint, {
           method: "POST",
@@ -114,7 +116,8 @@ enum QueryPageScript {
                 n = json.results.bindings.length;
               }
             }
-            statusEl.textContent = n + (n === 1 ? " row" : " rows") + " in " + ms + " ms";
+            statusEl.textContent = n + (n === 1 ? " row" : " rows");
+            timingEl.textContent = "in " + ms + " ms";
             showDownloads(q, graph);
           });
         }).catch(function (err) {
