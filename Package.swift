@@ -7,6 +7,7 @@ import PackageDescription
 //     -> MnemoSPARQL* (parser, functions, results, engine)
 //     -> MnemoXML, MnemoDates, MnemoMARC -> MnemoCrosswalk (records to CIDOC-CRM + EDM)
 //     -> MnemoHarvest (OAI-PMH) -> MnemoIngest (into the store) -> mnemo (CLI)
+//   MnemoStore -> MnemoWeb (Linked Data pages, dumps, VoID; no HTTP framework)
 let package = Package(
     name: "Mnemo",
     platforms: [.macOS(.v15)],
@@ -28,6 +29,8 @@ let package = Package(
                        providers: [.apt(["librdf0-dev", "libraptor2-dev", "librasqal3-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
 
         // RDF terms, quads, the term dictionary, N-Triples escaping, isomorphism.
         .target(name: "MnemoRDF"),
@@ -69,10 +72,13 @@ let package = Package(
         .target(name: "MnemoTestSupport"),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
+        // Linked Data publishing, framework-free: resource pages, concise bounded
+        // descriptions, gzip dumps, VoID/DCAT, the SPARQL query page.
+        .target(name: "MnemoWeb", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSyntax", "CZlib"]),
         // The HTTP service: SPARQL 1.1 Protocol, Update, Graph Store, Linked Data, dumps, operations.
         .target(name: "MnemoServer", dependencies: [
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
-            "MnemoSPARQLFunctions",
+            "MnemoSPARQLFunctions", "MnemoWeb",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "Logging", package: "swift-log"),
@@ -111,13 +117,16 @@ let package = Package(
             "MnemoCrosswalk", "MnemoIngest", "MnemoHarvest", "MnemoStore", "MnemoSPARQL", "MnemoSPARQLResults",
             "MnemoSyntax", "MnemoRDF", "MnemoMARC", "MnemoTestSupport",
         ]),
-        // End-to-end tests that run the built `mnemo` binary as a child process.
+        .testTarget(name: "MnemoWebTests", dependencies: [
+            "MnemoWeb", "MnemoStore", "MnemoRDF", "MnemoSyntax", "MnemoSPARQL", "MnemoSPARQLResults", "CZlib",
+        ]),
         // The HTTP service end to end: a real server on an ephemeral port, spoken to over HTTP.
         .testTarget(name: "MnemoServerTests", dependencies: [
             "MnemoServer", "MnemoStore", "MnemoRDF", "MnemoSPARQLResults", "MnemoSyntax",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        // End-to-end tests that run the built `mnemo` binary as a child process.
         .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF", "MnemoTestSupport"]),
     ]
 )
