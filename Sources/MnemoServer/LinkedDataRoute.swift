@@ -2,44 +2,98 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MnemoRDF
-import MnemoSPARQL
-import MnemoSPARQLSyntax
 import MnemoStore
+import MnemoWeb
+import NIOCore
 
 /// Linked Data: an IRI Mnemo minted under the base URI dereferences at its
-/// own path on this service (`BASE/id/person/x` at `/id/person/x`). The
-/// answer is direct (200, `Vary: Accept`, no 303 hop): `text/html` gets
-/// the resource's page, an RDF media type its concise bounded description.
-/// An IRI the store does not mention answers 404.
+/// own path on this service (`BASE/id/person/x` at `/id/person/x`); any
+/// other IRI the store mentions has its page at `/page?iri=IRI`. The answer
+/// is direct (200 with `Vary: Accept`, no 303 hop): `text/html` gets the
+/// resource's page (labels in every language, events with dates and
+/// places, the institutions that describe it, its links), an RDF media
+/// type (or `?format=turtle|ntriples|nquads|trig|rdfxml|jsonld`) its concise
+/// bounded description; N-Quads and TriG keep each statement's graph. An
+/// IRI the store does not mention answers 404.
 extension MnemoService {
     func addLinkedDataRoutes(_ router: Router<MnemoContext>) {
+        router.get("/page") { request, _ in try await self.page(request) }
+        router.head("/page") { request, _ in try await self.page(request) }
         router.get("**") { request, _ in try await self.dereference(request) }
         router.head("**") { request, _ in try await self.dereference(request) }
     }
 
     /// The IRI a request path stands for, as stored: the path as sent, or percent-decoded.
     func resourceIRI(for path: String) -> String? {
-        let base = configuration.baseURI.hasSuffix("/") ? configuration.baseURI : configuration.baseURI + "/"
         let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
-        var candidates = [base + relative]
-        if let decoded = relative.removingPercentEncoding, decoded != relative { candidates.append(base + decoded) }
-        return candidates.first { store.dictionary.lookup(.iri($0)).map(isMentioned) ?? false }
+        var candidates = [publicBase + relative]
+        if let decoded = relative.removingPercentEncoding, decoded != relative { candidates.append(publicBase + decoded) }
+        return candidates.first(where: isMentioned)
     }
 
-    private func isMentioned(_ id: TermID) -> Bool {
+    /// True when some quad has `iri` as subject, object or graph.
+    func isMentioned(_ iri: String) -> Bool {
+        guard let id = store.dictionary.lookup(.iri(iri)) else { return false }
         let snap = store.snapshot
         return snap.estimateCount(QuadPattern(s: id)) > 0 || snap.estimateCount(QuadPattern(o: id)) > 0
             || snap.estimateCount(QuadPattern(g: id)) > 0
     }
 
+    /// The base URI, ending in `/`.
+    var publicBase: String { configuration.baseURI.hasSuffix("/") ? configuration.baseURI : configuration.baseURI + "/" }
+
     func dereference(_ request: Request) async throws -> Response {
         guard let iri = resourceIRI(for: request.uri.path) else {
             throw ServiceError(.notFound, "nothing is known here about \(request.uri.path)")
         }
-        let quads: [Quad] = try await blocking { [engine] in
-            guard case .graph(let q) = try engine.query("DESCRIBE <\(iri)>") else { return [] }
-            return q
+        return try await describe(iri, request, pagePath: request.uri.path)
+    }
+
+    func page(_ request: Request) async throws -> Response {
+        let params = try FormParameters(request.uri.query ?? "")
+        guard let iri = try params.single("iri") else { throw ServiceError.badRequest("give the resource as ?iri=IRI") }
+        guard isMentioned(iri) else { throw ServiceError(.notFound, "nothing is known here about <\(iri)>") }
+        return try await describe(iri, request, pagePath: "/page?iri=" + Self.queryEscaped(iri))
+    }
+
+    private func describe(_ iri: String, _ request: Request, pagePath: String) async throws -> Response {
+        let params = try FormParameters(request.uri.query ?? "")
+        let format: WireFormat?
+        if let name = try params.single("format"), name != "html" {
+            guard let f = WireFormat(parameter: name, among: WireFormat.graphFormats) else {
+                throw ServiceError.badRequest("format '\(name)' is not one of html, "
+                                              + WireFormat.graphFormats.map(\.rawValue).joined(separator: ", "))
+            }
+            format = f
+        } else if try params.single("format") == "html" {
+            format = nil
+        } else {
+            let offers = ["text/html"] + WireFormat.graphFormats.map { $0.acceptedTypes[0] }
+            guard let chosen = ContentNegotiation.choose(request.headers[.accept], offers: offers) else {
+                throw ServiceError(.notAcceptable, "available: " + offers.joined(separator: ", "))
+            }
+            format = chosen == "text/html" ? nil : WireFormat.negotiate(chosen, among: WireFormat.graphFormats)
         }
-        return try rdfResponse(quads, request, extraHeaders: [.contentLocation: request.uri.path])
+        let base = publicBase
+        guard let format else {
+            let html: String? = try await blocking { [store] in
+                ResourceView.load(iri: iri, store: store).map { HTMLPage.render($0, baseURL: base, pagePath: pagePath) }
+            }
+            guard let html else { throw ServiceError(.notFound, "nothing is known here about <\(iri)>") }
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept"],
+                            body: request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(string: html)))
+        }
+        let keepGraphs = format == .nquads || format == .trig
+        let quads: [Quad] = try await blocking { [store] in
+            keepGraphs ? ConciseBoundedDescription.quads(of: iri, store: store)
+                       : ConciseBoundedDescription.triples(of: iri, store: store)
+        }
+        return try rdfResponse(quads, request, format: format)
+    }
+
+    static func queryEscaped(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
     }
 }

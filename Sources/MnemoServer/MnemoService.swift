@@ -8,6 +8,8 @@ import MnemoStore
 import MnemoSyntax
 import NIOCore
 import NIOPosix
+import MnemoWeb
+import Synchronization
 
 /// Mnemo's HTTP service over one store: the SPARQL 1.1 Protocol (query and
 /// update) at `/sparql`, the Graph Store Protocol at `/rdf-graph-store`,
@@ -29,6 +31,10 @@ public final class MnemoService: Sendable {
     let metrics = ServiceMetrics()
     let gate: ConcurrencyGate
     let workers: NIOThreadPool
+    /// The dumps on offer; one per service, since it caches their digests per snapshot.
+    let dumps: DumpCatalog
+    /// The VoID description of the last snapshot it was made for.
+    let voidCache = SnapshotMemo<[Quad]>()
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store
@@ -37,6 +43,8 @@ public final class MnemoService: Sendable {
         gate = ConcurrencyGate(limit: configuration.maxConcurrent)
         workers = NIOThreadPool(numberOfThreads: max(1, configuration.maxConcurrent))
         workers.start()
+        let base = configuration.baseURI.hasSuffix("/") ? configuration.baseURI : configuration.baseURI + "/"
+        dumps = DumpCatalog(store: store, baseURL: base, pathPrefix: "/dumps/")
     }
 
     /// The router with every route and middleware.
@@ -58,6 +66,7 @@ public final class MnemoService: Sendable {
         router.get("/health") { _, _ in self.health() }
         router.get("/metrics") { _, _ in self.metricsResponse() }
         addGraphStoreRoutes(router)
+        addPublishingRoutes(router)
         addLinkedDataRoutes(router)
         return router
     }
@@ -99,6 +108,10 @@ public final class MnemoService: Sendable {
             try requireWriter(context)
             return try await runUpdate(text, req)
         case .describeService:
+            let offers = ["text/html"] + WireFormat.graphFormats.map { $0.acceptedTypes[0] }
+            if let accept = request.headers[.accept], ContentNegotiation.choose(accept, offers: offers) == "text/html" {
+                return queryPage(request)
+            }
             return try describeService(request)
         }
     }
@@ -125,8 +138,8 @@ public final class MnemoService: Sendable {
 
     /// Quads as a whole response in the RDF syntax `Accept` asks for (406 when none).
     func rdfResponse(_ quads: [Quad], _ request: Request, prefixes: [(String, String)] = [],
-                     extraHeaders: HTTPFields = [:]) throws -> Response {
-        guard let format = WireFormat.negotiate(request.headers[.accept], among: WireFormat.graphFormats) else {
+                     format chosen: WireFormat? = nil, extraHeaders: HTTPFields = [:]) throws -> Response {
+        guard let format = chosen ?? WireFormat.negotiate(request.headers[.accept], among: WireFormat.graphFormats) else {
             throw ServiceError.notAcceptable(WireFormat.graphFormats)
         }
         var bytes: [UInt8] = []
