@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `mnemo serve` as a user starts it: it prints its URL, answers over HTTP,
+/// keeps what an authorized update wrote, and on SIGTERM finishes the
+/// requests in flight before it exits.
+@Suite struct ServeCLITests {
+    /// A running `mnemo serve` child process and the URL it printed.
+    final class Server {
+        let process = Process()
+        let url: URL
+        private let out = Pipe()
+
+        init(_ args: [String]) throws {
+            process.executableURL = MnemoProcess.executable
+            process.arguments = ["serve", "--port", "0", "--quiet"] + args
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var line = Data()
+            let deadline = Date().addingTimeInterval(30)
+            while !line.contains(UInt8(ascii: "\n")), Date() < deadline {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                line.append(chunk)
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            guard let range = text.range(of: #"http://[^ ]+/"#, options: .regularExpression), let u = URL(string: String(text[range])) else {
+                process.terminate()
+                throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "mnemo serve printed no URL: \(text)"])
+            }
+            url = u
+        }
+
+        func request(_ path: String, method: String = "GET", body: String? = nil, headers: [String: String] = [:]) async throws
+            -> (status: Int, body: String) {
+            var r = URLRequest(url: URL(string: path, relativeTo: url)!)
+            r.httpMethod = method
+            r.timeoutInterval = 60
+            for (k, v) in headers { r.setValue(v, forHTTPHeaderField: k) }
+            if let body { r.httpBody = Data(body.utf8) }
+            let (data, response) = try await URLSession.shared.data(for: r)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+
+        deinit { if process.isRunning { process.terminate() } }
+    }
+
+    @Test func servesWritesAndDrainsOnSIGTERM() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = "sqlite:" + dir.appendingPathComponent("s.sqlite").path
+        let tokens = dir.appendingPathComponent("tokens").path
+        try MnemoProcess.run(["import", "--store", store, "--graph", "urn:lib", fixtures.appendingPathComponent("library-almaty.ttl").path])
+        let made = try MnemoProcess.run(["token", "--label", "curator", "--role", "write", "--tokens", tokens])
+        #expect(made.status == 0)
+        let token = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.count == 64)
+        #expect(!(try String(contentsOfFile: tokens, encoding: .utf8)).contains(token))
+
+        let server = try Server(["--store", store, "--tokens", tokens])
+        #expect(try await server.request("health").status == 200)
+        let update = try await server.request("sparql", method: "POST", body: #"INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> "Ўзбек"@uz } }"#,
+                                              headers: ["Content-Type": "application/sparql-update", "Authorization": "Bearer \(token)"])
+        #expect(update.status == 200)
+
+        // A query that takes a while (a cross product), in flight when SIGTERM arrives.
+        let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a ?i }"
+        async let inFlight = server.request("sparql", method: "POST", body: slow,
+                                            headers: ["Content-Type": "application/sparql-query", "Accept": "text/csv"])
+        try await Task.sleep(for: .milliseconds(300))
+        kill(server.process.processIdentifier, SIGTERM)
+        let answer = try await inFlight
+        #expect(answer.status == 200)
+        let expected = try MnemoProcess.run(["query", "--store", store, "--format", "csv", "-e", slow])
+        #expect(answer.body == expected.output)
+        #expect(answer.body.hasPrefix("n\r\n"))
+        let deadline = Date().addingTimeInterval(20)
+        while server.process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!server.process.isRunning)
+        #expect(server.process.terminationStatus == 0)
+
+        // What the update wrote is in the store of record.
+        let check = try MnemoProcess.run(["query", "--store", store, "--format", "csv", "-e", #"ASK { GRAPH <urn:g> { <urn:s> <urn:p> "Ўзбек"@uz } }"#])
+        #expect(check.output.contains("true"))
+    }
+
+    @Test func refusesABadTokenFile() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tokens = dir.appendingPathComponent("tokens")
+        try "curator write nothex 00\n".write(to: tokens, atomically: true, encoding: .utf8)
+        let r = try MnemoProcess.run(["serve", "--store", "memory:", "--port", "0", "--tokens", tokens.path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("tokens:1:"))
+    }
+}
