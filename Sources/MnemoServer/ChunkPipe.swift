@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import NIOCore
 import Synchronization
 
@@ -8,7 +9,9 @@ import Synchronization
 /// holds a bounded amount of memory, however large the answer.
 ///
 /// If the consumer goes away (the client disconnects), ``cancel()`` makes the
-/// producer's next `send` throw ``ChunkPipe/Cancelled``, which ends the query.
+/// producer's next `send` throw ``ChunkPipe/Cancelled``, which ends the query;
+/// so does a client that reads nothing for `stallTimeout` seconds, so a
+/// stalled connection cannot hold a worker thread for ever.
 final class ChunkPipe: Sendable {
     struct Cancelled: Error {}
 
@@ -24,15 +27,21 @@ final class ChunkPipe: Sendable {
     private let space: DispatchSemaphore
     private let capacity: Int
 
-    init(capacity: Int = 8) {
+    private let stallTimeout: Double
+
+    init(capacity: Int = 8, stallTimeout: Double = 120) {
         self.capacity = capacity
+        self.stallTimeout = stallTimeout
         space = DispatchSemaphore(value: capacity)
     }
 
     /// Producer: queues one chunk, waiting while the pipe is full.
     func send(_ bytes: UnsafeRawBufferPointer) throws {
         guard bytes.count > 0 else { return }
-        space.wait()
+        if space.wait(timeout: .now() + stallTimeout) == .timedOut {
+            cancel()
+            throw Cancelled()
+        }
         var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
         buffer.writeBytes(bytes)
         let waiter = try state.withLock { s -> CheckedContinuation<Void, Never>? in
@@ -102,6 +111,22 @@ final class ChunkPipe: Sendable {
                 return false
             }
             if resumeNow { c.resume() }
+        }
+    }
+}
+
+extension ChunkPipe {
+    /// A response body that streams the pipe's chunks; if the client goes
+    /// away (a write fails), the producer is cancelled.
+    func responseBody() -> ResponseBody {
+        ResponseBody { writer in
+            do {
+                while let chunk = try await self.next() { try await writer.write(chunk) }
+                try await writer.finish(nil)
+            } catch {
+                self.cancel()
+                throw error
+            }
         }
     }
 }

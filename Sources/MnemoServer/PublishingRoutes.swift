@@ -30,9 +30,20 @@ extension MnemoService {
                         body: request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// The dump index: HTML or JSON by `Accept`, or `?format=html|json`.
     func dumpIndex(_ request: Request) throws -> Response {
-        guard let type = ContentNegotiation.choose(request.headers[.accept], offers: ["text/html", "application/json"]) else {
-            throw ServiceError(.notAcceptable, "available: text/html, application/json")
+        let offers = ["text/html", "application/json"]
+        let type: String
+        if let f = try FormParameters(request.uri.query ?? "").single("format") {
+            guard let t = ["html": "text/html", "json": "application/json"][f] else {
+                throw ServiceError.badRequest("format must be html or json, not '\(f)'")
+            }
+            type = t
+        } else {
+            guard let t = ContentNegotiation.choose(request.headers[.accept], offers: offers) else {
+                throw ServiceError(.notAcceptable, "available: text/html, application/json")
+            }
+            type = t
         }
         let body = type == "text/html" ? dumps.indexHTML() : dumps.indexJSON()
         return Response(status: .ok, headers: [.contentType: type == "text/html" ? "text/html; charset=utf-8" : "application/json",
@@ -57,15 +68,7 @@ extension MnemoService {
                 pipe.finish()
             } catch { pipe.finish(error) }
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            do {
-                while let chunk = try await pipe.next() { try await writer.write(chunk) }
-                try await writer.finish(nil)
-            } catch {
-                pipe.cancel()
-                throw error
-            }
-        })
+        return Response(status: .ok, headers: headers, body: pipe.responseBody())
     }
 
     /// `If-None-Match`: `*` or a list of entity tags (weak ones compare by their opaque part).

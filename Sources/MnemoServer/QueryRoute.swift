@@ -55,15 +55,7 @@ extension MnemoService {
         }
         let start = await pipe.waitForStart()
         if !start.hasData, let failure = start.failure { throw Self.serviceError(failure) }
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            do {
-                while let chunk = try await pipe.next() { try await writer.write(chunk) }
-                try await writer.finish(nil)
-            } catch {
-                pipe.cancel()
-                throw error
-            }
-        })
+        return Response(status: .ok, headers: headers, body: pipe.responseBody())
     }
 
     /// The limits of one query: the service's, lowered by a `timeout=` parameter (seconds).

@@ -1,4 +1,5 @@
 import Foundation
+import MnemoRDF
 
 extension DumpCatalog {
     /// The dumps as JSON, for `GET /dumps` with `Accept: application/json`:
@@ -61,19 +62,9 @@ extension DumpCatalog {
     }
 
     private func json(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONString.append(s, to: &out)
+        return out
     }
 }
 

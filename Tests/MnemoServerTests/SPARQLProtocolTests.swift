@@ -125,16 +125,17 @@ import Testing
     }
 
     @Test func timeoutAndConcurrencyBound() async throws {
-        let h = try ServerHarness { $0.queryTimeout = 0.3; $0.maxConcurrent = 1 }
-        // A cross product of everything with itself four times: far longer than 0.3 s.
+        let h = try ServerHarness { $0.queryTimeout = 3; $0.maxConcurrent = 1 }
+        // A cross product of everything with itself four times: far longer than the limits here.
         let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
         try await h.run { client in
-            let r = try await client.execute(uri: "/sparql?query=\(encoded(slow))", method: .get)
+            // timeout= lowers the service's limit for one query.
+            let r = try await client.execute(uri: "/sparql?query=\(encoded(slow))&timeout=0.3", method: .get)
             #expect(r.status == .serviceUnavailable)
             #expect(r.text.contains("timeout"))
             // While one slow query holds the only place, the next (on a second connection) is refused with Retry-After.
             async let first = client.execute(uri: "/sparql?query=\(encoded(slow))", method: .get)
-            try await Task.sleep(for: .milliseconds(100))
+            try await Task.sleep(for: .milliseconds(300))
             let other = TestClient(host: "127.0.0.1", port: client.port!)
             other.connect()
             let second = try await other.execute(.init("/sparql?query=\(encoded("ASK {}"))", method: .get, headers: [:]))

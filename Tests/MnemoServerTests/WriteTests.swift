@@ -140,4 +140,29 @@ import Testing
             #expect(d.text == "<http://example.org/e> <http://example.org/p> \"5\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n")
         }
     }
+
+    @Test func aLongUpdateDoesNotStopReads() async throws {
+        let h = try ServerHarness()
+        // An update whose WHERE is a large cross product: it runs for a while, holding the write lock.
+        let slow = "INSERT { GRAPH <urn:big> { <urn:x> <urn:n> ?n } } WHERE { SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a ?i } }"
+        try await h.run { client in
+            async let update = { () async throws -> (TestResponse, ContinuousClock.Instant) in
+                let r = try await client.execute(uri: "/sparql", method: .post,
+                                                 headers: .bearer(h.writeToken, [.contentType: Self.update]), body: ByteBuffer(string: slow))
+                return (r, ContinuousClock.now)
+            }()
+            try await Task.sleep(for: .milliseconds(100))
+            let reader = TestClient(host: "127.0.0.1", port: client.port!)
+            reader.connect()
+            let read = try await reader.execute(.init("/sparql?query=\(encoded("ASK { ?s ?p ?o }"))", method: .get, headers: [.accept: "text/csv"]))
+            let readDone = ContinuousClock.now
+            try await reader.shutdown()
+            let (u, updateDone) = try await update
+            #expect(read.status == .ok)
+            #expect(u.status == .ok)
+            // The read was answered while the update was still running.
+            #expect(readDone < updateDone)
+            #expect(try await Self.ask(client, "ASK { GRAPH <urn:big> { <urn:x> <urn:n> ?n } }"))
+        }
+    }
 }
