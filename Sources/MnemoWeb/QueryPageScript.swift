@@ -143,6 +143,7 @@ enum QueryPageScript {
           editor.focus();
         });
       });
+      if (body.hasAttribute("data-run-on-load")) run();
     })();
     """#
 }
