@@ -143,7 +143,7 @@ enum QueryPageScript {
           editor.focus();
         });
       });
-      if (body.hasAttribute("data-run-on-load")) run();
+      if (body.getAttribute("data-run-on-load") === "1") run();
     })();
     """#
 }
