@@ -68,8 +68,9 @@ let package = Package(
         .target(name: "MnemoHarvest", dependencies: ["MnemoXML"]),
         // Crosswalk output into the store: dataset ingests and harvests, one graph per dataset.
         .target(name: "MnemoIngest", dependencies: ["MnemoCrosswalk", "MnemoHarvest", "MnemoStore", "MnemoSyntax", "MnemoRDF", "MnemoXML"]),
-        // For tests only: a loopback OAI-PMH server serving Fixtures/oai pages.
-        .target(name: "MnemoTestSupport"),
+        // For tests only: a loopback OAI-PMH server serving Fixtures/oai pages, and the
+        // W3C test manifests (query and update) with the rdf-tests locator and the floors.
+        .target(name: "MnemoTestSupport", dependencies: ["MnemoRDF", "MnemoSyntax"]),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
         // Linked Data publishing, framework-free: resource pages, concise bounded
@@ -104,7 +105,7 @@ let package = Package(
         // Unit tests of the engine and the W3C conformance harness (its floors in w3c-floor.txt).
         .testTarget(name: "MnemoSPARQLTests", dependencies: [
             "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults", "MnemoSPARQLFunctions", "MnemoStore",
-            "MnemoSyntax", "MnemoRDF",
+            "MnemoSyntax", "MnemoRDF", "MnemoTestSupport",
         ], exclude: ["w3c-floor.txt"]),
         .testTarget(name: "MnemoXMLTests", dependencies: ["MnemoXML"]),
         .testTarget(name: "MnemoDatesTests", dependencies: ["MnemoDates"]),
@@ -122,7 +123,8 @@ let package = Package(
         ]),
         // The HTTP service end to end: a real server on an ephemeral port, spoken to over HTTP.
         .testTarget(name: "MnemoServerTests", dependencies: [
-            "MnemoServer", "MnemoStore", "MnemoRDF", "MnemoSPARQLResults", "MnemoSyntax",
+            "MnemoServer", "MnemoStore", "MnemoRDF", "MnemoSPARQLResults", "MnemoSyntax", "MnemoTestSupport",
+            "MnemoWeb",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

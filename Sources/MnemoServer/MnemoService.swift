@@ -99,6 +99,13 @@ public final class MnemoService: Sendable {
         try? await workers.shutdownGracefully()
     }
 
+    /// Stops the worker threads of a service whose application has stopped
+    /// (``run(onRunning:)`` does this itself); for callers that run
+    /// ``makeApplication(onRunning:)`` directly, such as tests starting many services.
+    public func shutdown() async {
+        try? await workers.shutdownGracefully()
+    }
+
     func sparql(_ request: Request, _ context: MnemoContext) async throws -> Response {
         var request = request
         let req = try await ProtocolRequest.read(&request, maxBody: configuration.maxBodyBytes)

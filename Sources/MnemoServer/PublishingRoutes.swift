@@ -13,8 +13,8 @@ import Synchronization
 /// the VoID + DCAT description at `/.well-known/void`.
 extension MnemoService {
     func addPublishingRoutes(_ router: Router<MnemoContext>) {
-        router.get("/") { request, _ in self.queryPage(request) }
-        router.head("/") { request, _ in self.queryPage(request) }
+        router.get("/") { request, _ in try self.linkedQueryPage(request) }
+        router.head("/") { request, _ in try self.linkedQueryPage(request) }
         router.get("/dumps") { request, _ in try self.dumpIndex(request) }
         router.get("/dumps/:name") { request, context in try await self.dump(request, context) }
         router.head("/dumps/:name") { request, context in try await self.dump(request, context) }
@@ -24,8 +24,16 @@ extension MnemoService {
 
     var endpointURL: String { publicBase + "sparql" }
 
-    func queryPage(_ request: Request, initialQuery: String? = nil) -> Response {
-        let html = QueryPage.html(endpointPath: "/sparql", baseURL: publicBase, initialQuery: initialQuery)
+    /// The query page at `/`, shareable as a link: `/?query=TEXT` fills the
+    /// editor with TEXT, and `&run=1` also runs it as the page loads.
+    func linkedQueryPage(_ request: Request) throws -> Response {
+        let params = try FormParameters(request.uri.query ?? "")
+        let run = try params.single("run").map { ["1", "true", "yes", ""].contains($0) } ?? false
+        return queryPage(request, initialQuery: try params.single("query"), runOnLoad: run)
+    }
+
+    func queryPage(_ request: Request, initialQuery: String? = nil, runOnLoad: Bool = false) -> Response {
+        let html = QueryPage.html(endpointPath: "/sparql", baseURL: publicBase, initialQuery: initialQuery, runOnLoad: runOnLoad)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                         body: request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(string: html)))
     }

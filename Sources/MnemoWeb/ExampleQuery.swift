@@ -8,12 +8,14 @@ public struct ExampleQuery: Sendable, Hashable {
         self.query = query
     }
 
+    /// The prefixes, then a blank line (a string literal drops the newline before its closing quotes).
     static let prefixes = """
     PREFIX crm: <http://www.cidoc-crm.org/cidoc-crm/>
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     PREFIX owl: <http://www.w3.org/2002/07/owl#>
     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
     PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+
 
     """
 

@@ -12,6 +12,9 @@
 ///   `turtle`, `ntriples`, `nquads`, `trig`, `rdfxml`, `jsonld` (graphs);
 ///   the download links and the script-free form use it.
 ///
+/// `runOnLoad` makes the script run the editor's query as soon as the page
+/// has loaded (the server sets it for shareable links, `/?query=…&run=1`).
+///
 /// Elements a browser test can read: `#query` (the textarea), `#run`,
 /// `#status` (exactly "N rows" after a run, "Error" after a failure),
 /// `#timing` ("in N ms"), `#error` (the server's message),
@@ -19,7 +22,8 @@
 public enum QueryPage {
     /// The page. `baseURL` decides which result IRIs link to local pages.
     public static func html(endpointPath: String = "/sparql", examples: [ExampleQuery] = ExampleQuery.cidocCRM,
-                            baseURL: String = "https://data.mnemo.example/", initialQuery: String? = nil) -> String {
+                            baseURL: String = "https://data.mnemo.example/", initialQuery: String? = nil,
+                            runOnLoad: Bool = false) -> String {
         let first = initialQuery ?? examples.first?.query ?? "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
         var h = """
         <!DOCTYPE html>
@@ -33,7 +37,7 @@ public enum QueryPage {
         \(css)
         </style>
         </head>
-        <body data-endpoint="\(HTML.escape(endpointPath))" data-base="\(HTML.escape(baseURL))">
+        <body data-endpoint="\(HTML.escape(endpointPath))" data-base="\(HTML.escape(baseURL))"\(runOnLoad ? " data-run-on-load=\"1\"" : "")>
         <header class="site"><a href="/">Mnemo</a><a href="\(HTML.escape(endpointPath))">SPARQL</a><a href="/dumps">Dumps</a></header>
         <main>
         <h1>SPARQL query</h1>

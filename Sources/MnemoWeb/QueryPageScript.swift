@@ -143,6 +143,7 @@ enum QueryPageScript {
           editor.focus();
         });
       });
+      if (body.getAttribute("data-run-on-load") === "1") run();
     })();
     """#
 }

@@ -4,6 +4,7 @@ import MnemoSPARQL
 import MnemoSPARQLResults
 import MnemoSPARQLSyntax
 import MnemoStore
+import MnemoTestSupport
 import Testing
 
 /// The W3C SPARQL 1.0 and 1.1 query test suites, run as the W3C harnesses
@@ -16,8 +17,8 @@ import Testing
                            "csv-tsv-res"]
 
     @Test func sparqlQueryTestSuites() throws {
-        guard let root = rdfTests else {
-            Issue.record("W3C test suites not found: set RDF_TESTS or put rdf-tests at ../shared/rdf-tests beside the repository")
+        guard let root = W3CTestSuites.rdfTests else {
+            Issue.record(Comment(rawValue: W3CTestSuites.missingMessage))
             return
         }
         var suites: [(String, URL)] = Self.suites11.map { ("sparql11/\($0)", root.appendingPathComponent("sparql/sparql11/\($0)/manifest.ttl")) }
@@ -54,16 +55,9 @@ import Testing
         #expect(passed10 >= floor.sparql10, "SPARQL 1.0 passes \(passed10), below the floor \(floor.sparql10)")
     }
 
-    /// The committed floors: `sparql11 N` and `sparql10 N` lines.
+    /// The committed floors: `sparql11 N` and `sparql10 N` lines of w3c-floor.txt.
     func floors() throws -> (sparql11: Int, sparql10: Int) {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("w3c-floor.txt")
-        var f = (sparql11: 0, sparql10: 0)
-        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let n = Int(parts[1]) else { continue }
-            if parts[0] == "sparql11" { f.sparql11 = n } else if parts[0] == "sparql10" { f.sparql10 = n }
-        }
-        return f
+        (try W3CTestSuites.floor("sparql11"), try W3CTestSuites.floor("sparql10"))
     }
 
     /// Runs one test; nil when it passes, else why not.
@@ -176,12 +170,5 @@ import Testing
             return .solutions(SolutionTable(variables: vars, rows: rows.sorted { $0.0 < $1.0 }.map(\.1)))
         }
         return .graph(graph.triples)
-    }
-
-    var rdfTests: URL? {
-        if let env = ProcessInfo.processInfo.environment["RDF_TESTS"] { return URL(fileURLWithPath: env) }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let shared = repo.deletingLastPathComponent().appendingPathComponent("shared/rdf-tests")
-        return FileManager.default.fileExists(atPath: shared.path) ? shared : nil
     }
 }

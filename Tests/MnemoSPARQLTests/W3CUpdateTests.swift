@@ -4,6 +4,7 @@ import MnemoSPARQL
 import MnemoSPARQLSyntax
 import MnemoStore
 import MnemoSyntax
+import MnemoTestSupport
 import Testing
 
 /// The W3C SPARQL 1.1 Update test suites: syntax tests, and evaluation
@@ -13,12 +14,11 @@ import Testing
 /// `N passed, M failed` per suite and in total, and fails below the
 /// `sparql11-update N` floor in `w3c-floor.txt`.
 @Suite struct W3CUpdateTests {
-    static let suites = ["add", "basic-update", "clear", "copy", "delete-data", "delete-insert", "delete-where", "delete",
-                         "drop", "move", "update-silent", "syntax-update-1", "syntax-update-2"]
+    static let suites = W3CTestSuites.updateSuites
 
     @Test func sparqlUpdateTestSuites() throws {
-        guard let root = W3CConformanceTests().rdfTests else {
-            Issue.record("W3C test suites not found: set RDF_TESTS or put rdf-tests at ../shared/rdf-tests beside the repository")
+        guard let root = W3CTestSuites.rdfTests else {
+            Issue.record(Comment(rawValue: W3CTestSuites.missingMessage))
             return
         }
         var passedAll = 0, failedAll = 0
@@ -47,14 +47,7 @@ import Testing
     }
 
     /// The `sparql11-update N` line of w3c-floor.txt.
-    static func floor() throws -> Int {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("w3c-floor.txt")
-        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            if parts.count == 2, parts[0] == "sparql11-update", let n = Int(parts[1]) { return n }
-        }
-        return 0
-    }
+    static func floor() throws -> Int { try W3CTestSuites.floor("sparql11-update") }
 
     /// Runs one test; nil when it passes, else why not.
     func run(_ test: UpdateManifest.Test) -> String? {

@@ -3,31 +3,31 @@ import MnemoRDF
 import MnemoSyntax
 
 /// A W3C test manifest read into memory: its tests, in manifest order.
-struct Manifest {
-    enum Kind { case positiveSyntax, negativeSyntax, evaluation, other(String) }
+public struct Manifest {
+    public enum Kind: Sendable { case positiveSyntax, negativeSyntax, evaluation, other(String) }
 
-    struct Test {
-        var id: String
-        var name: String
-        var kind: Kind
-        var approved: Bool
-        var withdrawn: Bool
-        var query: URL?
-        var data: [URL]
-        var graphData: [URL]
-        var result: URL?
+    public struct Test: Sendable {
+        public var id: String
+        public var name: String
+        public var kind: Kind
+        public var approved: Bool
+        public var withdrawn: Bool
+        public var query: URL?
+        public var data: [URL]
+        public var graphData: [URL]
+        public var result: URL?
         /// `mf:resultCardinality mf:LaxCardinality`: only the distinct rows must match (REDUCED).
-        var laxCardinality = false
+        public var laxCardinality = false
     }
 
-    var tests: [Test] = []
+    public var tests: [Test] = []
 
-    static let mf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
-    static let qt = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
-    static let dawgt = "http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#"
-    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    public static let mf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
+    public static let qt = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
+    public static let dawgt = "http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#"
+    public static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
-    init(url: URL) throws {
+    public init(url: URL) throws {
         let graph = try TestGraph(turtle: url)
         guard let manifest = graph.subjects(Self.rdf + "type", .iri(Self.mf + "Manifest")).first else { return }
         guard let entries = graph.object(manifest, Self.mf + "entries") else { return }
@@ -62,33 +62,33 @@ struct Manifest {
 }
 
 /// A small in-memory triple set read with Raptor, for manifests and RDF result sets.
-struct TestGraph {
-    var triples: [Quad] = []
+public struct TestGraph: Sendable {
+    public var triples: [Quad] = []
     private var bySubject: [Term: [Quad]] = [:]
 
-    init(turtle url: URL) throws {
+    public init(turtle url: URL) throws {
         try self.init(url: url, format: RDFFormat(fileName: url.path) ?? .turtle)
     }
 
-    init(url: URL, format: RDFFormat) throws {
+    public init(url: URL, format: RDFFormat) throws {
         try RaptorParser(format: format).parse(file: url.path, options: ParseOptions(baseIRI: url.absoluteString)) { st in
             triples.append(st.quad)
         }
         for t in triples { bySubject[t.subject, default: []].append(t) }
     }
 
-    func objects(_ s: Term, _ p: String) -> [Term] {
+    public func objects(_ s: Term, _ p: String) -> [Term] {
         (bySubject[s] ?? []).filter { $0.predicate == .iri(p) }.map(\.object)
     }
 
-    func object(_ s: Term, _ p: String) -> Term? { objects(s, p).first }
+    public func object(_ s: Term, _ p: String) -> Term? { objects(s, p).first }
 
-    func subjects(_ p: String, _ o: Term) -> [Term] {
+    public func subjects(_ p: String, _ o: Term) -> [Term] {
         triples.filter { $0.predicate == .iri(p) && $0.object == o }.map(\.subject)
     }
 
     /// The members of an RDF collection.
-    func list(_ head: Term) -> [Term] {
+    public func list(_ head: Term) -> [Term] {
         var out: [Term] = []
         var node = head
         while node != .iri(Manifest.rdf + "nil"), let first = object(node, Manifest.rdf + "first") {
@@ -99,7 +99,7 @@ struct TestGraph {
         return out
     }
 
-    func iri(_ t: Term) -> String? { if case .iri(let v) = t { return v }; return nil }
-    func url(_ t: Term) -> URL? { iri(t).flatMap(URL.init(string:)) }
-    func string(_ t: Term?) -> String? { if case .literal(let l)? = t { return l.lexical }; return nil }
+    public func iri(_ t: Term) -> String? { if case .iri(let v) = t { return v }; return nil }
+    public func url(_ t: Term) -> URL? { iri(t).flatMap(URL.init(string:)) }
+    public func string(_ t: Term?) -> String? { if case .literal(let l)? = t { return l.lexical }; return nil }
 }

@@ -4,32 +4,32 @@ import MnemoRDF
 /// A W3C SPARQL 1.1 Update test manifest: syntax tests (the request is the
 /// action) and evaluation tests (`ut:request` with the dataset before, and
 /// the dataset expected after, as `ut:data` and `ut:graphData` files).
-/// Read with the ``TestGraph`` of Manifest.swift.
-struct UpdateManifest {
-    enum Kind { case positiveSyntax, negativeSyntax, evaluation, other(String) }
+/// Read with the ``TestGraph`` of W3CManifest.swift.
+public struct UpdateManifest {
+    public enum Kind: Sendable { case positiveSyntax, negativeSyntax, evaluation, other(String) }
 
     /// A dataset as files: the default graph's, and each named graph's with its IRI.
-    struct Dataset {
-        var defaultFiles: [URL] = []
-        var named: [(iri: String, file: URL)] = []
+    public struct Dataset: Sendable {
+        public var defaultFiles: [URL] = []
+        public var named: [(iri: String, file: URL)] = []
     }
 
-    struct Test {
-        var id: String
-        var name: String
-        var kind: Kind
-        var withdrawn: Bool
-        var request: URL?
-        var before = Dataset()
-        var after = Dataset()
+    public struct Test: Sendable {
+        public var id: String
+        public var name: String
+        public var kind: Kind
+        public var withdrawn: Bool
+        public var request: URL?
+        public var before = Dataset()
+        public var after = Dataset()
     }
 
-    var tests: [Test] = []
+    public var tests: [Test] = []
 
-    static let ut = "http://www.w3.org/2009/sparql/tests/test-update#"
-    static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+    public static let ut = "http://www.w3.org/2009/sparql/tests/test-update#"
+    public static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
 
-    init(url: URL) throws {
+    public init(url: URL) throws {
         let graph = try TestGraph(turtle: url)
         let mf = Manifest.mf
         guard let manifest = graph.subjects(Manifest.rdf + "type", .iri(mf + "Manifest")).first,
