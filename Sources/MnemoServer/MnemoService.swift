@@ -84,7 +84,14 @@ public final class MnemoService: Sendable {
                 let shown = host.contains(":") ? "[\(host)]" : host
                 await onRunning("http://\(shown):\(port)/")
             },
-            logger: Logger(label: "mnemo.http"))
+            logger: logger)
+    }
+
+    /// Hummingbird's own log: its start-up line and warnings; only warnings without the access log.
+    private var logger: Logger {
+        var l = Logger(label: "mnemo.http")
+        l.logLevel = configuration.accessLog ? .info : .warning
+        return l
     }
 
     /// Binds, serves until SIGTERM or SIGINT (draining in-flight requests), then stops the workers.
