@@ -118,6 +118,6 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF", "MnemoTestSupport"]),
+        .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF", "MnemoStore", "MnemoTestSupport"]),
     ]
 )
