@@ -41,6 +41,7 @@ public final class MnemoService: Sendable {
     /// The router with every route and middleware.
     public func makeRouter() -> Router<MnemoContext> {
         let router = Router(context: MnemoContext.self)
+        router.add(middleware: TextErrorMiddleware())
         router.add(middleware: ObservabilityMiddleware(metrics: metrics, accessLog: configuration.accessLog))
         router.add(middleware: LimitsMiddleware(maxURILength: configuration.maxURILength, metrics: metrics))
         router.add(middleware: CORSMiddleware(
@@ -147,5 +148,32 @@ struct LimitsMiddleware: RouterMiddleware {
             throw ServiceError(.uriTooLong, "the request target is longer than \(maxURILength) bytes; send the query with POST")
         }
         return try await next(request, context)
+    }
+}
+
+/// Gives every refusal a plain-text message, as ``ServiceError`` does: the
+/// errors Hummingbird raises itself (404 for a path or method no route
+/// serves, its request-decoding 400s, `NIOTooManyBytesError`'s 413) come
+/// with an empty body or as JSON otherwise.
+struct TextErrorMiddleware: RouterMiddleware {
+    typealias Context = MnemoContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let e as ServiceError {
+            throw e
+        } catch let e as HTTPError {
+            throw ServiceError(e.status, e.body ?? Self.message(e.status, request), headers: e.headers)
+        } catch let e as any HTTPResponseError {
+            throw ServiceError(e.status, Self.message(e.status, request))
+        }
+    }
+
+    static func message(_ status: HTTPResponse.Status, _ request: Request) -> String {
+        switch status {
+        case .notFound: return "nothing here answers \(request.method.rawValue) \(request.uri.path)"
+        default: return "\(status.code) \(status.reasonPhrase) (\(request.method.rawValue) \(request.uri.path))"
+        }
     }
 }
