@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import MnemoRDF
 import MnemoSPARQL
@@ -67,8 +68,16 @@ public final class MnemoService: Sendable {
     public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         workers.start()
         let host = configuration.host
+        // NIO's HTTP decoder counts the request target against its header limits (80 KiB by
+        // default) and past them Hummingbird closes the connection after a bare 400. Read heads
+        // up to a mebibyte beyond `maxURILength`, so an over-long target reaches the limits
+        // middleware and gets its 414 with a message saying what to do instead.
+        let headLimit = max(80 * 1024, configuration.maxURILength) + 1024 * 1024
+        let http1 = HTTP1Channel.Configuration(httpDecoderConfiguration: .init(
+            maxHeaderFieldSize: headLimit, maxHeaderListSize: headLimit))
         let app = Application(
             router: makeRouter(),
+            server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Mnemo"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
