@@ -73,8 +73,9 @@ public final class MnemoService: Sendable {
         // up to a mebibyte beyond `maxURILength`, so an over-long target reaches the limits
         // middleware and gets its 414 with a message saying what to do instead.
         let headLimit = max(80 * 1024, configuration.maxURILength) + 1024 * 1024
-        let http1 = HTTP1Channel.Configuration(httpDecoderConfiguration: .init(
-            maxHeaderFieldSize: headLimit, maxHeaderListSize: headLimit))
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [DecoderErrorHandler()],
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: headLimit, maxHeaderListSize: headLimit))
         let app = Application(
             router: makeRouter(),
             server: .http1(configuration: http1),
