@@ -88,6 +88,7 @@ enum RawHTTP {
         }
         if halfClose { shutdown(fd, Int32(SHUT_WR)) }
 
+        let isHead = bytes.starts(with: Array("HEAD ".utf8))
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let deadline = Date().addingTimeInterval(timeout)
@@ -95,7 +96,7 @@ enum RawHTTP {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n > 0 {
                 data.append(contentsOf: buffer[0..<n])
-                if let r = parse(data, complete: false) { return .response(r) }
+                if let r = parse(data, complete: false, head: isHead) { return .response(r) }
                 continue
             }
             if n == 0 { break }
@@ -105,17 +106,17 @@ enum RawHTTP {
                 break
             }
             // ECONNRESET and the like: use what came, if it is whole.
-            if let r = parse(data, complete: true) { return .response(r) }
+            if let r = parse(data, complete: true, head: isHead) { return .response(r) }
             return .closed("recv: \(String(cString: strerror(errno)))\(sendError.map { "; \($0)" } ?? "")")
         }
-        if let r = parse(data, complete: true) { return .response(r) }
+        if let r = parse(data, complete: true, head: isHead) { return .response(r) }
         if Date() >= deadline && data.isEmpty { return .timeout }
         return .closed(data.isEmpty ? (sendError ?? "EOF before a response") : "partial response of \(data.count) bytes")
     }
 
     /// Parses a response; nil while incomplete. With `complete` (the stream ended), a body
     /// without a length runs to the end.
-    static func parse(_ data: Data, complete: Bool) -> Response? {
+    static func parse(_ data: Data, complete: Bool, head isHead: Bool = false) -> Response? {
         let bytes = [UInt8](data)
         guard let headEnd = find([13, 10, 13, 10], in: bytes, from: 0) else { return nil }
         let head = String(decoding: bytes[0..<headEnd], as: UTF8.self)
@@ -128,6 +129,7 @@ enum RawHTTP {
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
         var r = Response(status: status, reason: parts.count > 2 ? String(parts[2]) : "", headers: headers, body: Data())
+        if isHead { return r }  // a HEAD response has no body, whatever its Content-Length says
         let bodyStart = headEnd + 4
         let rest = Array(bytes[bodyStart...])
         if let cl = r.header("Content-Length").flatMap({ Int($0) }) {
