@@ -115,7 +115,12 @@ import Testing
             var request = URLRequest(url: URL(string: "\(url)/sparql")!)
             request.httpMethod = "POST"
             request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-            if Bool.random(using: &rng) {
+            if j == nil && Int.random(in: 0..<4, using: &rng) == 0 {
+                // The other write path: a Graph Store Protocol merge of the group into its graph.
+                request.url = URL(string: "\(url)/rdf-graph-store?graph=urn:g/\(k % Self.graphs)")!
+                request.setValue("application/n-triples", forHTTPHeaderField: "Content-Type")
+                request.httpBody = Data(Self.triples(k).utf8)
+            } else if Bool.random(using: &rng) {
                 request.setValue("application/sparql-update", forHTTPHeaderField: "Content-Type")
                 request.httpBody = Data(text.utf8)
             } else {
