@@ -55,6 +55,7 @@ import Testing
         ]
         var fuzz = Fuzzer(seed: seed, writer: writer, reader: reader, fixed: regressions)
         var histogram: [String: Int] = [:]
+        var successes: [String: Int] = [:]
         var failures: [String] = []
         let started = Date()
         var sent = 0
@@ -68,6 +69,13 @@ import Testing
             case .response(let r):
                 // "(decoder)": refused by the HTTP/1.1 decoding before any route saw a request.
                 key = String(r.status) + (r.header("Server") == nil ? " (decoder)" : "")
+                if r.status < 300 {
+                    let method = String(decoding: c.bytes.prefix { $0 != 32 }, as: UTF8.self)
+                    successes["\(method) [\(c.kind)] \(r.status)", default: 0] += 1
+                    if c.kind.hasPrefix("update") || (c.kind.hasPrefix("graph store") && method != "GET" && method != "HEAD") {
+                        failures.append("\(what) -> \(r.status): a write was accepted")
+                    }
+                }
                 if r.status >= 500 && r.status != 503 { failures.append("\(what) -> \(r)") }
                 let isHead = c.bytes.starts(with: Array("HEAD ".utf8))  // a HEAD answer has no body to carry a message
                 if (400..<500).contains(r.status) && !isHead && (r.bodyText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -105,6 +113,7 @@ import Testing
         let seconds = Date().timeIntervalSince(started)
         let shown = histogram.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         print("ServeFuzzTests: \(sent) requests in \(String(format: "%.1f", seconds)) s (seed \(seed)); statuses { \(shown) }")
+        print("ServeFuzzTests: 2xx answers by request kind { \(successes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")) }")
         for f in failures { Issue.record("seed \(seed): \(f)") }
 
         #expect(server.isRunning, "the server is gone: \(server.logTail)")
