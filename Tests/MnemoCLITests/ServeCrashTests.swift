@@ -10,14 +10,15 @@ import Testing
 /// `mnemo serve` killed with SIGKILL while clients stream SPARQL updates at it.
 ///
 /// What SQLite promises here: each update is one SQLite transaction in the
-/// default rollback-journal mode with `PRAGMA synchronous=NORMAL`. The
+/// default rollback-journal mode (`journal_mode=delete`) with `PRAGMA synchronous=NORMAL`. The
 /// synchronous setting only governs when SQLite calls fsync, which matters
 /// for an operating-system crash or a power cut. A killed *process* loses
 /// nothing the kernel already holds: every write(2) SQLite made is in the
 /// page cache and reaches the file. So after a process kill, a transaction
 /// whose COMMIT returned is durable (the journal was deleted, the pages are
 /// written), and one that had not finished COMMIT leaves a hot journal that
-/// the next connection rolls back before reading. Mnemo answers 200 only
+/// the next connection rolls back before reading (WAL with NORMAL would give the
+/// same for a kill; only power loss may drop its last commits). Mnemo answers 200 only
 /// after `Store.commit` returned, so: every acknowledged update must be there
 /// in full after a restart, and every unanswered one either wholly or not at all.
 @Suite(.serialized) struct ServeCrashTests {
