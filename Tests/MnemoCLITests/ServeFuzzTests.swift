@@ -56,6 +56,7 @@ import Testing
         var fuzz = Fuzzer(seed: seed, writer: writer, reader: reader, fixed: regressions)
         var histogram: [String: Int] = [:]
         var successes: [String: Int] = [:]
+        var closedKinds: [String: Int] = [:]
         var failures: [String] = []
         let started = Date()
         var sent = 0
@@ -89,6 +90,7 @@ import Testing
                 }
             case .closed(let why):
                 key = "closed"
+                closedKinds[c.kind, default: 0] += 1
                 if !c.mayClose { failures.append("\(what) -> connection closed without an answer (\(why))") }
             case .timeout:
                 key = "timeout"
@@ -114,6 +116,7 @@ import Testing
         let shown = histogram.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         print("ServeFuzzTests: \(sent) requests in \(String(format: "%.1f", seconds)) s (seed \(seed)); statuses { \(shown) }")
         print("ServeFuzzTests: 2xx answers by request kind { \(successes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")) }")
+        print("ServeFuzzTests: closed without an answer (allowed for these kinds) { \(closedKinds.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")) }")
         for f in failures { Issue.record("seed \(seed): \(f)") }
 
         #expect(server.isRunning, "the server is gone: \(server.logTail)")
