@@ -129,6 +129,6 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         // End-to-end tests that run the built `mnemo` binary as a child process.
-        .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF", "MnemoTestSupport"]),
+        .testTarget(name: "MnemoCLITests", dependencies: ["mnemo", "MnemoRDF", "MnemoStore", "MnemoTestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import MnemoRDF
 import MnemoSPARQL
@@ -50,6 +51,7 @@ public final class MnemoService: Sendable {
     /// The router with every route and middleware.
     public func makeRouter() -> Router<MnemoContext> {
         let router = Router(context: MnemoContext.self)
+        router.add(middleware: TextErrorMiddleware())
         router.add(middleware: ObservabilityMiddleware(metrics: metrics, accessLog: configuration.accessLog))
         router.add(middleware: LimitsMiddleware(maxURILength: configuration.maxURILength, metrics: metrics))
         router.add(middleware: CORSMiddleware(
@@ -76,8 +78,17 @@ public final class MnemoService: Sendable {
     public func makeApplication(onRunning: @escaping @Sendable (String) async -> Void = { _ in })
         -> Application<RouterResponder<MnemoContext>> {
         let host = configuration.host
+        // NIO's HTTP decoder counts the request target against its header limits (80 KiB by
+        // default) and past them Hummingbird closes the connection after a bare 400. Read heads
+        // up to a mebibyte beyond `maxURILength`, so an over-long target reaches the limits
+        // middleware and gets its 414 with a message saying what to do instead.
+        let headLimit = max(80 * 1024, configuration.maxURILength) + 1024 * 1024
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [DecoderErrorHandler()],
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: headLimit, maxHeaderListSize: headLimit))
         return Application(
             router: makeRouter(),
+            server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Mnemo"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -180,5 +191,32 @@ struct LimitsMiddleware: RouterMiddleware {
             throw ServiceError(.uriTooLong, "the request target is longer than \(maxURILength) bytes; send the query with POST")
         }
         return try await next(request, context)
+    }
+}
+
+/// Gives every refusal a plain-text message, as ``ServiceError`` does: the
+/// errors Hummingbird raises itself (404 for a path or method no route
+/// serves, its request-decoding 400s, `NIOTooManyBytesError`'s 413) come
+/// with an empty body or as JSON otherwise.
+struct TextErrorMiddleware: RouterMiddleware {
+    typealias Context = MnemoContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let e as ServiceError {
+            throw e
+        } catch let e as HTTPError {
+            throw ServiceError(e.status, e.body ?? Self.message(e.status, request), headers: e.headers)
+        } catch let e as any HTTPResponseError {
+            throw ServiceError(e.status, Self.message(e.status, request))
+        }
+    }
+
+    static func message(_ status: HTTPResponse.Status, _ request: Request) -> String {
+        switch status {
+        case .notFound: return "nothing here answers \(request.method.rawValue) \(request.uri.path)"
+        default: return "\(status.code) \(status.reasonPhrase) (\(request.method.rawValue) \(request.uri.path))"
+        }
     }
 }

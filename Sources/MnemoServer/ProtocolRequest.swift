@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 
 /// A SPARQL 1.1 Protocol request, read from the URL and body as §2.1 (query)
 /// and §2.2 (update) define: GET with `query=`, POST of a form with `query=`
@@ -83,6 +84,10 @@ struct ProtocolRequest {
             return try await request.collectBody(upTo: maxBody)
         } catch is NIOTooManyBytesError {
             throw ServiceError(.contentTooLarge, "the request body is larger than the \(maxBody)-byte limit")
+        } catch let e as HTTPParserError {
+            // Broken framing inside the body (a bad chunk size, fewer bytes than Content-Length
+            // before the end of the stream, an unknown Transfer-Encoding): nothing is evaluated.
+            throw ServiceError.badRequest("the request body is not valid HTTP/1.1 framing (\(e)); nothing was done")
         }
     }
 }
