@@ -116,29 +116,53 @@ extension MnemoService {
         }
     }
 
-    /// Parses a request body into quads of the target graph (graph names in N-Quads or TriG bodies are ignored).
+    /// Parses a request body into quads of the target graph (graph names in
+    /// N-Quads or TriG bodies are ignored). A `multipart/form-data` body is
+    /// one RDF document per part, each in the syntax of its `Content-Type` or file name.
     func parseGraphBody(_ body: String, contentType: String?, target: GraphTarget) async throws -> [Quad] {
-        let media = ProtocolRequest.mediaType(contentType)
-        guard let format = WireFormat.allCases.first(where: { $0.rdfFormat != nil && $0.acceptedTypes.contains(media ?? "") })?.rdfFormat else {
-            throw ServiceError.unsupportedMediaType(contentType, expected: WireFormat.graphFormats.compactMap { $0.rdfFormat?.mediaType })
+        var documents: [(text: String, format: RDFFormat, source: String)] = []
+        if ProtocolRequest.mediaType(contentType) == "multipart/form-data" {
+            for (i, part) in try MultipartForm(body: body, contentType: contentType!).parts.enumerated() {
+                let name = "part \(i + 1)" + (part.fileName.map { " (\($0))" } ?? "")
+                guard let format = Self.rdfFormat(part.contentType) ?? part.fileName.flatMap({ RDFFormat(fileName: $0) }) else {
+                    throw ServiceError.unsupportedMediaType(part.contentType, expected: Self.rdfMediaTypes)
+                }
+                documents.append((part.content, format, name))
+            }
+        } else {
+            guard let format = Self.rdfFormat(contentType) else {
+                throw ServiceError.unsupportedMediaType(contentType, expected: Self.rdfMediaTypes + ["multipart/form-data"])
+            }
+            documents.append((body, format, "the body"))
         }
         let graph: Term?, base: String
         if case .named(let iri) = target { (graph, base) = (.iri(iri), iri) } else { (graph, base) = (nil, configuration.baseURI) }
         let prefix = "b" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased() + "_"
+        let docs = documents
         return try await blocking {
             var quads: [Quad] = []
-            do {
-                try RaptorParser(format: format).parse(string: body, sourceName: "request body",
-                                                       options: ParseOptions(baseIRI: base, blankNodePrefix: prefix)) { st in
-                    let q = st.quad
-                    quads.append(Quad(q.subject, q.predicate, q.object, graph))
+            for (n, doc) in docs.enumerated() {
+                do {
+                    let options = ParseOptions(baseIRI: base, blankNodePrefix: prefix + "\(n)_")
+                    try RaptorParser(format: doc.format).parse(string: doc.text, sourceName: doc.source, options: options) { st in
+                        let q = st.quad
+                        quads.append(Quad(q.subject, q.predicate, q.object, graph))
+                    }
+                } catch let e as RDFSyntaxError {
+                    throw ServiceError.badRequest("\(doc.source) (\(doc.format.rawValue)) has a syntax error at line \(e.line), column \(e.column): \(e.message)")
                 }
-            } catch let e as RDFSyntaxError {
-                throw ServiceError.badRequest("the \(format.rawValue) body has a syntax error at line \(e.line), column \(e.column): \(e.message)")
             }
             return quads
         }
     }
+
+    /// The RDF syntax a `Content-Type` names, or nil.
+    static func rdfFormat(_ contentType: String?) -> RDFFormat? {
+        let media = ProtocolRequest.mediaType(contentType) ?? ""
+        return WireFormat.allCases.first { $0.rdfFormat != nil && $0.acceptedTypes.contains(media) }?.rdfFormat
+    }
+
+    static let rdfMediaTypes = WireFormat.graphFormats.compactMap { $0.rdfFormat?.mediaType }
 
     func mintGraphIRI() -> String {
         let base = configuration.baseURI.hasSuffix("/") ? configuration.baseURI : configuration.baseURI + "/"
