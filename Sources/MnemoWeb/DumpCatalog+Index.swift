@@ -28,21 +28,10 @@ extension DumpCatalog {
 
     /// The dumps as an HTML5 page, for `GET /dumps`.
     public func indexHTML() -> String {
-        var h = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Data dumps — Mnemo</title>
-        <link rel="alternate" type="application/json" href="\(HTML.escape(pathPrefix))?format=json">
-        <style>
-        \(PageStyle.css)
-        </style>
-        </head>
-        <body>
-        <header class="site"><a href="/">Mnemo</a><a href="/sparql">SPARQL</a><a href="/dumps">Dumps</a></header>
-        <main>
+        var h = PageStyle.documentStart(
+            title: "Data dumps",
+            head: "<link rel=\"alternate\" type=\"application/json\" href=\"\(HTML.escape(pathPrefix))?format=json\">\n")
+        h += """
         <h1>Data dumps</h1>
         <p>Every dump is gzip-compressed. Each ETag is a digest of the content, so it changes exactly when the data does.</p>
         <table>

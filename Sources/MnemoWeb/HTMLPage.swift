@@ -32,20 +32,11 @@ public enum HTMLPage {
         let path = pagePath ?? linker.localPath(view.iri) ?? "/page?iri=" + percentEncode(view.iri)
         let sep = path.contains("?") ? "&" : "?"
         let title = view.labels.preferred()
-        var h = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(view.title)) — Mnemo</title>
-
-        """
+        var links = ""
         for f in AlternateFormat.all {
-            h += "<link rel=\"alternate\" type=\"\(f.mediaType)\" href=\"\(HTML.escape(path + sep + "format=" + f.name))\" title=\"\(f.title)\">\n"
+            links += "<link rel=\"alternate\" type=\"\(f.mediaType)\" href=\"\(HTML.escape(path + sep + "format=" + f.name))\" title=\"\(f.title)\">\n"
         }
-        h += "<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n"
-        h += "<header class=\"site\"><a href=\"/\">Mnemo</a><a href=\"/sparql\">SPARQL</a><a href=\"/dumps\">Dumps</a></header>\n<main>\n"
+        var h = PageStyle.documentStart(title: view.title, head: links)
         h += "<h1\(langAttr(title?.language))>\(HTML.escape(view.title))</h1>\n"
         h += "<p><span class=\"kind\">\(view.kind.title)</span> "
         h += view.types.map { link($0, linker) }.joined(separator: ", ")

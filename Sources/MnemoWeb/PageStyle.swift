@@ -1,5 +1,21 @@
-/// The style sheet every Mnemo page carries inline (no external fetch).
+/// The style sheet every Mnemo page carries inline (no external fetch),
+/// and the start every page shares: head, site header, `<main>`.
 enum PageStyle {
+    /// `<!DOCTYPE html>` up to and including `<main>`: `title` (escaped here)
+    /// ends in " — Mnemo"; `head` is extra markup for `<head>` (already
+    /// escaped), `css` extra rules, `bodyAttributes` attributes for `<body>`
+    /// (already escaped, with a leading space).
+    static func documentStart(title: String, head: String = "", css extra: String = "", bodyAttributes: String = "",
+                              endpointPath: String = "/sparql") -> String {
+        var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<title>\(HTML.escape(title)) — Mnemo</title>\n" + head
+        h += "<style>\n\(css)\n" + (extra.isEmpty ? "" : extra + "\n") + "</style>\n</head>\n"
+        h += "<body\(bodyAttributes)>\n"
+        h += "<header class=\"site\"><a href=\"/\">Mnemo</a><a href=\"\(HTML.escape(endpointPath))\">SPARQL</a><a href=\"/dumps\">Dumps</a></header>\n<main>\n"
+        return h
+    }
+
     static let css = """
     :root { --fg: #1d1d1f; --muted: #5f6368; --line: #dcdfe3; --accent: #1a5fb4; --bg: #fbfbfa; }
     * { box-sizing: border-box; }

@@ -25,21 +25,10 @@ public enum QueryPage {
                             baseURL: String = "https://data.mnemo.example/", initialQuery: String? = nil,
                             runOnLoad: Bool = false) -> String {
         let first = initialQuery ?? examples.first?.query ?? "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
-        var h = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>SPARQL — Mnemo</title>
-        <style>
-        \(PageStyle.css)
-        \(css)
-        </style>
-        </head>
-        <body data-endpoint="\(HTML.escape(endpointPath))" data-base="\(HTML.escape(baseURL))"\(runOnLoad ? " data-run-on-load=\"1\"" : "")>
-        <header class="site"><a href="/">Mnemo</a><a href="\(HTML.escape(endpointPath))">SPARQL</a><a href="/dumps">Dumps</a></header>
-        <main>
+        let attributes = " data-endpoint=\"\(HTML.escape(endpointPath))\" data-base=\"\(HTML.escape(baseURL))\""
+            + (runOnLoad ? " data-run-on-load=\"1\"" : "")
+        var h = PageStyle.documentStart(title: "SPARQL", css: css, bodyAttributes: attributes, endpointPath: endpointPath)
+        h += """
         <h1>SPARQL query</h1>
         <form id="form" method="get" action="\(HTML.escape(endpointPath))">
         <label for="query">Query (Ctrl+Enter runs it)</label>
