@@ -73,13 +73,15 @@ let package = Package(
         .target(name: "MnemoTestSupport", dependencies: ["MnemoRDF", "MnemoSyntax"]),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
+        // Cross-script name search: names keyed by ICU transliteration and spelling skeletons.
+        .target(name: "MnemoSearch", dependencies: ["MnemoRDF", "MnemoStore"]),
         // Linked Data publishing, framework-free: resource pages, concise bounded
         // descriptions, gzip dumps, VoID/DCAT, the SPARQL query page.
         .target(name: "MnemoWeb", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSyntax", "CZlib"]),
         // The HTTP service: SPARQL 1.1 Protocol, Update, Graph Store, Linked Data, dumps, operations.
         .target(name: "MnemoServer", dependencies: [
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
-            "MnemoSPARQLFunctions", "MnemoWeb",
+            "MnemoSPARQLFunctions", "MnemoWeb", "MnemoSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "Logging", package: "swift-log"),
@@ -91,7 +93,7 @@ let package = Package(
             "MnemoServer",
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoDataGen",
             "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
-            "MnemoCrosswalk", "MnemoHarvest", "MnemoIngest", "MnemoMARC", "MnemoXML",
+            "MnemoCrosswalk", "MnemoHarvest", "MnemoIngest", "MnemoMARC", "MnemoXML", "MnemoSearch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -108,6 +110,8 @@ let package = Package(
             "MnemoSyntax", "MnemoRDF", "MnemoTestSupport",
         ], exclude: ["w3c-floor.txt"]),
         .testTarget(name: "MnemoXMLTests", dependencies: ["MnemoXML"]),
+        // Name keys and search over the fixtures.
+        .testTarget(name: "MnemoSearchTests", dependencies: ["MnemoSearch", "MnemoStore", "MnemoRDF"]),
         .testTarget(name: "MnemoDatesTests", dependencies: ["MnemoDates"]),
         .testTarget(name: "MnemoMARCTests", dependencies: ["MnemoMARC", "MnemoXML"]),
         .testTarget(name: "MnemoHarvestTests", dependencies: ["MnemoHarvest", "MnemoXML", "MnemoTestSupport"]),

@@ -5,6 +5,7 @@ import HummingbirdCore
 import Logging
 import MnemoRDF
 import MnemoSPARQL
+import MnemoSearch
 import MnemoStore
 import MnemoSyntax
 import NIOCore
@@ -36,6 +37,8 @@ public final class MnemoService: Sendable {
     let dumps: DumpCatalog
     /// The VoID description of the last snapshot it was made for.
     let voidCache = SnapshotMemo<[Quad]>()
+    /// The name index of the last snapshot searched.
+    let searchIndex = SnapshotMemo<NameIndex>()
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store
@@ -69,6 +72,7 @@ public final class MnemoService: Sendable {
         router.get("/metrics") { _, _ in self.metricsResponse() }
         addGraphStoreRoutes(router)
         addPublishingRoutes(router)
+        addSearchRoutes(router)
         addLinkedDataRoutes(router)
         return router
     }

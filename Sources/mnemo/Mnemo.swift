@@ -15,7 +15,7 @@ struct Mnemo: AsyncParsableCommand {
             """,
         subcommands: [ImportCommand.self, QueryCommand.self, UpdateCommand.self, ExportCommand.self, StatsCommand.self, GraphsCommand.self,
                       DropCommand.self, GenerateCommand.self, ShellCommand.self,
-                      IngestCommand.self, HarvestCommand.self, ServeCommand.self, TokenCommand.self]
+                      IngestCommand.self, HarvestCommand.self, ServeCommand.self, TokenCommand.self, SearchCommand.self]
     )
 }
 
