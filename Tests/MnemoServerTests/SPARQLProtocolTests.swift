@@ -135,9 +135,16 @@ import Testing
             #expect(r.text.contains("timeout"))
             // While one slow query holds the only place, the next (on a second connection) is refused with Retry-After.
             async let first = client.execute(uri: "/sparql?query=\(encoded(slow))", method: .get)
-            try await Task.sleep(for: .milliseconds(300))
             let other = TestClient(host: "127.0.0.1", port: client.port!)
             other.connect()
+            // Wait until the slow query holds the place (health is not gated), however loaded the machine is.
+            var holding = false
+            for _ in 0..<200 where !holding {
+                let health = try await other.execute(.init("/health", method: .get, headers: [:]))
+                holding = String(buffer: health.body ?? ByteBuffer()).contains("\"queries_running\":1")
+                if !holding { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(holding)
             let second = try await other.execute(.init("/sparql?query=\(encoded("ASK {}"))", method: .get, headers: [:]))
             try await other.shutdown()
             #expect(second.status == .serviceUnavailable)
