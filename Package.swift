@@ -111,7 +111,7 @@ let package = Package(
         ], exclude: ["w3c-floor.txt"]),
         .testTarget(name: "MnemoXMLTests", dependencies: ["MnemoXML"]),
         // Name keys and search over the fixtures.
-        .testTarget(name: "MnemoSearchTests", dependencies: ["MnemoSearch", "MnemoStore", "MnemoRDF"]),
+        .testTarget(name: "MnemoSearchTests", dependencies: ["MnemoSearch", "MnemoStore", "MnemoRDF", "MnemoTestSupport"]),
         .testTarget(name: "MnemoDatesTests", dependencies: ["MnemoDates"]),
         .testTarget(name: "MnemoMARCTests", dependencies: ["MnemoMARC", "MnemoXML"]),
         .testTarget(name: "MnemoHarvestTests", dependencies: ["MnemoHarvest", "MnemoXML", "MnemoTestSupport"]),

@@ -13,3 +13,16 @@ public let oaiFixtures: URL = {
     }
     fatalError("Fixtures/oai not found above \(#filePath)")
 }()
+
+/// The repository root (the directory holding `Package.swift`), found by
+/// walking up from this file, directly or through symlinks.
+public let repositoryRoot: URL = {
+    for start in [URL(fileURLWithPath: #filePath), URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()] {
+        var dir = start.deletingLastPathComponent()
+        while dir.path != "/" {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
+            dir = dir.deletingLastPathComponent()
+        }
+    }
+    fatalError("Package.swift not found above \(#filePath)")
+}()

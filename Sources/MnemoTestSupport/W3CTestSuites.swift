@@ -5,16 +5,7 @@ import Foundation
 /// (MnemoSPARQLTests) and the HTTP one (MnemoServerTests).
 public enum W3CTestSuites {
     /// The repository root, found by walking up from this file to `Package.swift`.
-    public static let repository: URL = {
-        for start in [URL(fileURLWithPath: #filePath), URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()] {
-            var dir = start.deletingLastPathComponent()
-            while dir.path != "/" {
-                if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    public static let repository: URL = repositoryRoot
 
     /// The W3C rdf-tests checkout: `$RDF_TESTS`, else `shared/rdf-tests`
     /// beside the repository root; nil when neither exists.

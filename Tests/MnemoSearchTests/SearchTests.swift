@@ -1,4 +1,5 @@
 import Foundation
+import MnemoTestSupport
 import MnemoRDF
 import MnemoStore
 import Testing
@@ -18,14 +19,7 @@ enum Fixture {
         return NameIndex(store: store)
     }()
 
-    static let repository: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-            dir = dir.deletingLastPathComponent()
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static var repository: URL { repositoryRoot }
 }
 
 let libraryPerson = "https://data.mnemo.example/library-almaty/person/"

@@ -1,4 +1,5 @@
 import Foundation
+import MnemoTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -36,14 +37,7 @@ struct ServerHarness {
         try await service.makeApplication().test(.live, body)
     }
 
-    static let repository: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-            dir = dir.deletingLastPathComponent()
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static var repository: URL { repositoryRoot }
 }
 
 extension TestResponse {
