@@ -176,14 +176,10 @@ extension MnemoService {
             && !s.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" })
     }
 
-    /// Runs blocking work on a worker thread, holding a place at the gate (503 when full).
+    /// Runs blocking work on a worker thread and returns its result, holding a
+    /// place at the gate meanwhile (503 when none comes free in time).
     func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        guard gate.enter() else {
-            metrics.rejected("concurrency")
-            throw ServiceError(.serviceUnavailable,
-                               "the service is evaluating \(gate.limit) requests already; try again shortly",
-                               headers: [.retryAfter: "1"])
-        }
+        try await enterGate()
         defer { gate.leave() }
         return try await workers.runIfActive(body)
     }

@@ -44,7 +44,7 @@ public final class MnemoService: Sendable {
         self.store = store
         self.configuration = configuration
         engine = SPARQLEngine(store: store)
-        gate = ConcurrencyGate(limit: configuration.maxConcurrent)
+        gate = ConcurrencyGate(limit: configuration.maxConcurrent, queueTimeout: configuration.queueTimeout)
         workers = NIOThreadPool(numberOfThreads: max(1, configuration.maxConcurrent))
         workers.start()
         let base = configuration.baseURI.hasSuffix("/") ? configuration.baseURI : configuration.baseURI + "/"
@@ -147,7 +147,7 @@ public final class MnemoService: Sendable {
 
     func health() -> Response {
         let snap = store.snapshot
-        let body = "{\"status\":\"ok\",\"quads\":\(snap.count),\"queries_running\":\(gate.inUse)}\n"
+        let body = "{\"status\":\"ok\",\"quads\":\(snap.count),\"queries_running\":\(gate.inUse),\"queries_waiting\":\(gate.waiting)}\n"
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 

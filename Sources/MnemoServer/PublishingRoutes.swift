@@ -70,7 +70,7 @@ extension MnemoService {
         }
         if request.method == .head { return Response(status: .ok, headers: headers) }
         let pipe = ChunkPipe()
-        try startWork { [dumps] in
+        try await startWork { [dumps] in
             do {
                 try dumps.write(entry, to: { try pipe.send($0) })
                 pipe.finish()

@@ -42,7 +42,7 @@ extension MnemoService {
         if request.method == .head { return Response(status: .ok, headers: headers) }
 
         let pipe = ChunkPipe()
-        try startWork { [engine, metrics, query, selection] in
+        try await startWork { [engine, metrics, query, selection] in
             do {
                 let stream = try ResultStream(format: format) { try pipe.send($0) }
                 try engine.evaluate(query, dataset: selection, limits: limits, into: stream)
@@ -69,20 +69,27 @@ extension MnemoService {
     }
 
     /// Runs blocking work on a worker thread, holding a place at the gate
-    /// until it ends; 503 with `Retry-After` when the gate is full.
-    func startWork(_ work: @escaping @Sendable () -> Void) throws {
-        guard gate.enter() else {
-            metrics.rejected("concurrency")
-            throw ServiceError(.serviceUnavailable,
-                               "the service is evaluating \(gate.limit) requests already; try again shortly",
-                               headers: [.retryAfter: "1"])
-        }
-        metrics.inFlight.record(gate.inUse)
+    /// until it ends; 503 with `Retry-After` when no place comes free in time.
+    func startWork(_ work: @escaping @Sendable () -> Void) async throws {
+        try await enterGate()
         workers.submit { [gate, metrics] _ in
             work()
             gate.leave()
             metrics.inFlight.record(gate.inUse)
         }
+    }
+
+    /// Takes a place at the gate, or throws 503 with `Retry-After`.
+    func enterGate() async throws {
+        guard await gate.enter() else {
+            metrics.rejected("concurrency")
+            throw ServiceError(.serviceUnavailable,
+                               "the service is evaluating \(gate.limit) requests already"
+                               + (gate.queueTimeout > 0 ? " and none finished within \(gate.queueTimeout) s" : "")
+                               + "; try again shortly",
+                               headers: [.retryAfter: "1"])
+        }
+        metrics.inFlight.record(gate.inUse)
     }
 
     /// The status and message for an error from evaluation.

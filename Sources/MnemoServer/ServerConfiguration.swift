@@ -17,8 +17,11 @@ public struct ServerConfiguration: Sendable {
     public var protectReads = false
     /// Seconds a query may run.
     public var queryTimeout: Double = 30
-    /// Queries and updates evaluated at once; more get 503 with `Retry-After`.
+    /// Queries and updates evaluated at once; more wait in line.
     public var maxConcurrent = 8
+    /// Seconds a request may wait in line for a place; then 503 with
+    /// `Retry-After`. 0 refuses at once when every place is taken.
+    public var queueTimeout: Double = 2
     /// Largest request body accepted (bytes); more gets 413.
     public var maxBodyBytes = 16 * 1024 * 1024
     /// Longest request target (path and query string) accepted; more gets 414.

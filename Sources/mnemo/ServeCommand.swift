@@ -38,8 +38,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("query-timeout"), help: "Seconds a query or update may run.")
     var queryTimeout: Double = 30
 
-    @Option(name: .customLong("max-concurrent"), help: "Queries and updates evaluated at once; more get 503.")
+    @Option(name: .customLong("max-concurrent"), help: "Queries and updates evaluated at once; more wait in line.")
     var maxConcurrent = 8
+
+    @Option(name: .customLong("queue-timeout"), help: "Seconds a request may wait for a place before a 503 (0: refuse at once).")
+    var queueTimeout: Double = 2
 
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes; more gets 413.")
     var maxBody = 16 * 1024 * 1024
@@ -59,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         config.protectReads = protectReads
         config.queryTimeout = queryTimeout
         config.maxConcurrent = maxConcurrent
+        config.queueTimeout = queueTimeout
         config.maxBodyBytes = maxBody
         config.accessLog = !quiet
         config.loadDirectory = loadDir.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }

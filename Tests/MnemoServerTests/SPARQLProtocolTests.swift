@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func timeoutAndConcurrencyBound() async throws {
-        let h = try ServerHarness { $0.queryTimeout = 3; $0.maxConcurrent = 1 }
+        let h = try ServerHarness { $0.queryTimeout = 3; $0.maxConcurrent = 1; $0.queueTimeout = 0 }
         // A cross product of everything with itself four times: far longer than the limits here.
         let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
         try await h.run { client in
@@ -153,6 +153,29 @@ import Testing
             let metrics = try await client.execute(uri: "/metrics", method: .get)
             #expect(metrics.text.contains("mnemo_query_timeouts_total 2"))
             #expect(metrics.text.contains("mnemo_rejected_requests_total{reason=\"concurrency\"} 1"))
+        }
+    }
+
+    @Test func aBusyServiceQueuesBrieflyBeforeRefusing() async throws {
+        let h = try ServerHarness { $0.queryTimeout = 1; $0.maxConcurrent = 1; $0.queueTimeout = 30 }
+        let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        try await h.run { client in
+            async let first = client.execute(uri: "/sparql?query=\(encoded(slow))", method: .get)
+            let other = TestClient(host: "127.0.0.1", port: client.port!)
+            other.connect()
+            var holding = false
+            for _ in 0..<200 where !holding {
+                let health = try await other.execute(.init("/health", method: .get, headers: [:]))
+                holding = String(buffer: health.body ?? ByteBuffer()).contains("\"queries_running\":1")
+                if !holding { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(holding)
+            // The only place is taken: this request waits in line and is answered once the slow query gives up.
+            let second = try await other.execute(.init("/sparql?query=\(encoded("ASK {}"))", method: .get, headers: [.accept: "text/csv"]))
+            try await other.shutdown()
+            #expect(second.status == .ok)
+            #expect(String(buffer: second.body ?? ByteBuffer()).contains("true"))
+            #expect(try await first.status == .serviceUnavailable)
         }
     }
 
