@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func timeoutAndConcurrencyBound() async throws {
-        let h = try ServerHarness { $0.queryTimeout = 3; $0.maxConcurrent = 1; $0.queueTimeout = 0 }
+        let h = try ServerHarness { $0.queryTimeout = 6; $0.maxConcurrent = 1; $0.queueTimeout = 0 }
         // A cross product of everything with itself four times: far longer than the limits here.
         let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
         try await h.run { client in
@@ -139,7 +139,7 @@ import Testing
             other.connect()
             // Wait until the slow query holds the place (health is not gated), however loaded the machine is.
             var holding = false
-            for _ in 0..<200 where !holding {
+            for _ in 0..<1000 where !holding {
                 let health = try await other.execute(.init("/health", method: .get, headers: [:]))
                 holding = String(buffer: health.body ?? ByteBuffer()).contains("\"queries_running\":1")
                 if !holding { try await Task.sleep(for: .milliseconds(20)) }
@@ -157,14 +157,15 @@ import Testing
     }
 
     @Test func aBusyServiceQueuesBrieflyBeforeRefusing() async throws {
-        let h = try ServerHarness { $0.queryTimeout = 1; $0.maxConcurrent = 1; $0.queueTimeout = 30 }
+        // The slow query holds the place for its whole 6 s limit: time enough to see it, however loaded the machine.
+        let h = try ServerHarness { $0.queryTimeout = 6; $0.maxConcurrent = 1; $0.queueTimeout = 60 }
         let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
         try await h.run { client in
             async let first = client.execute(uri: "/sparql?query=\(encoded(slow))", method: .get)
             let other = TestClient(host: "127.0.0.1", port: client.port!)
             other.connect()
             var holding = false
-            for _ in 0..<200 where !holding {
+            for _ in 0..<1000 where !holding {
                 let health = try await other.execute(.init("/health", method: .get, headers: [:]))
                 holding = String(buffer: health.body ?? ByteBuffer()).contains("\"queries_running\":1")
                 if !holding { try await Task.sleep(for: .milliseconds(20)) }
