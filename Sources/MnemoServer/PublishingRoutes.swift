@@ -91,15 +91,11 @@ extension MnemoService {
 
     func void(_ request: Request) async throws -> Response {
         let snapshot = store.snapshot
-        let quads: [Quad]
-        if let cached = voidCache.value(for: snapshot) {
-            quads = cached
-        } else {
-            let base = publicBase, endpoint = endpointURL
-            quads = try await blocking { [store, dumps] in
+        let base = publicBase, endpoint = endpointURL
+        let quads: [Quad] = try await blocking { [store, dumps, voidCache] in
+            voidCache.value(for: snapshot) {
                 VoIDDescription.quads(store: store, baseURL: base, endpointURL: endpoint, dumps: dumps)
             }
-            voidCache.remember(quads, for: snapshot)
         }
         return try rdfResponse(quads, request, prefixes: [("void", "http://rdfs.org/ns/void#"), ("dcat", "http://www.w3.org/ns/dcat#")])
     }

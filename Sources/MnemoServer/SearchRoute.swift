@@ -36,13 +36,7 @@ extension MnemoService {
         let snapshot = store.snapshot
         let memo = searchIndex
         let body: Data = try await blocking { [store, kind, limit] in
-            let index: NameIndex
-            if let cached = memo.value(for: snapshot) {
-                index = cached
-            } else {
-                index = NameIndex(store: store, snapshot: snapshot)
-                memo.remember(index, for: snapshot)
-            }
+            let index = memo.value(for: snapshot) { NameIndex(store: store, snapshot: snapshot) }
             let hits = index.search(q, type: kind, language: lang, limit: limit)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
