@@ -15,7 +15,6 @@ struct AuthMiddleware: RouterMiddleware {
     let protectReads: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
         if let bearer = request.headers.bearer {
             guard let entry = tokens.verify(bearer.token) else {
                 throw ServiceError(.unauthorized, "the bearer token is not valid here",

@@ -14,11 +14,17 @@ import Testing
         let url: URL
         private let out = Pipe()
 
-        init(_ args: [String]) throws {
+        /// `accessLog`: standard error (the access log) goes to this file instead of nowhere, and `--quiet` is left out.
+        init(_ args: [String], accessLog: URL? = nil) throws {
             process.executableURL = MnemoProcess.executable
-            process.arguments = ["serve", "--port", "0", "--quiet"] + args
+            process.arguments = ["serve", "--port", "0"] + (accessLog == nil ? ["--quiet"] : []) + args
             process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
+            if let accessLog {
+                FileManager.default.createFile(atPath: accessLog.path, contents: nil)
+                process.standardError = try FileHandle(forWritingTo: accessLog)
+            } else {
+                process.standardError = FileHandle.nullDevice
+            }
             try process.run()
             var line = Data()
             let deadline = Date().addingTimeInterval(30)
@@ -86,6 +92,32 @@ import Testing
         // What the update wrote is in the store of record.
         let check = try MnemoProcess.run(["query", "--store", store, "--format", "csv", "-e", #"ASK { GRAPH <urn:g> { <urn:s> <urn:p> "Ўзбек"@uz } }"#])
         #expect(check.output.contains("true"))
+    }
+
+    @Test func theAccessLogNamesTheTokenNeverShowsIt() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tokens = dir.appendingPathComponent("tokens").path
+        let token = try MnemoProcess.run(["token", "--label", "curator", "--tokens", tokens]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let log = dir.appendingPathComponent("access.log")
+        let server = try Server(["--store", "memory:", "--tokens", tokens], accessLog: log)
+        let wrong = String(token.reversed())
+        let ok = try await server.request("sparql", method: "POST", body: "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                                          headers: ["Content-Type": "application/sparql-update", "Authorization": "Bearer \(token)"])
+        #expect(ok.status == 200)
+        let refused = try await server.request("sparql", method: "POST", body: "CLEAR ALL",
+                                               headers: ["Content-Type": "application/sparql-update", "Authorization": "Bearer \(wrong)"])
+        #expect(refused.status == 401)
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        let text = try String(contentsOf: log, encoding: .utf8)
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("{") }
+        #expect(lines.count >= 2)
+        #expect(lines.contains { $0.contains("\"status\":200") && $0.contains("\"token\":\"curator\"") })
+        #expect(lines.contains { $0.contains("\"status\":401") })
+        #expect(!text.contains(token))
+        #expect(!text.contains(wrong))
     }
 
     @Test func refusesABadTokenFile() throws {
