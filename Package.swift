@@ -74,7 +74,7 @@ let package = Package(
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
         // Cross-script name search: names keyed by ICU transliteration and spelling skeletons.
-        .target(name: "MnemoSearch", dependencies: ["MnemoRDF", "MnemoStore"]),
+        .target(name: "MnemoSearch", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSPARQLFunctions"]),
         // Linked Data publishing, framework-free: resource pages, concise bounded
         // descriptions, gzip dumps, VoID/DCAT, the SPARQL query page.
         .target(name: "MnemoWeb", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSyntax", "CZlib"]),
@@ -111,7 +111,7 @@ let package = Package(
         ], exclude: ["w3c-floor.txt"]),
         .testTarget(name: "MnemoXMLTests", dependencies: ["MnemoXML"]),
         // Name keys and search over the fixtures.
-        .testTarget(name: "MnemoSearchTests", dependencies: ["MnemoSearch", "MnemoStore", "MnemoRDF", "MnemoTestSupport"]),
+        .testTarget(name: "MnemoSearchTests", dependencies: ["MnemoSearch", "MnemoStore", "MnemoRDF", "MnemoSPARQLFunctions", "MnemoTestSupport"]),
         .testTarget(name: "MnemoDatesTests", dependencies: ["MnemoDates"]),
         .testTarget(name: "MnemoMARCTests", dependencies: ["MnemoMARC", "MnemoXML"]),
         .testTarget(name: "MnemoHarvestTests", dependencies: ["MnemoHarvest", "MnemoXML", "MnemoTestSupport"]),

@@ -29,8 +29,13 @@ public struct DatasetSelection: Sendable {
 /// ```
 public struct SPARQLEngine: Sendable {
     public let store: Store
+    /// Functions beyond SPARQL's own that queries may call by IRI.
+    public let extensions: [any ExtensionFunction]
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, extensions: [any ExtensionFunction] = []) {
+        self.store = store
+        self.extensions = extensions
+    }
 
     /// Parses and answers a query.
     public func query(_ text: String, baseIRI: String? = nil, dataset: DatasetSelection = DatasetSelection(),
@@ -73,7 +78,7 @@ public struct SPARQLEngine: Sendable {
                   limits: QueryLimits, into receiver: some QueryResultReceiver) throws {
         let dictionary = QueryDictionary(store.dictionary)
         let guardrail = LimitGuard(limits)
-        let functions = FunctionContext(baseIRI: query.baseIRI)
+        let functions = FunctionContext(baseIRI: query.baseIRI, extensions: extensions)
         var compiler = Compiler(dictionary: dictionary, functions: functions)
         let root = try compiler.compile(query.pattern)
         // Slots for variables the form mentions (template, DESCRIBE, SELECT list).

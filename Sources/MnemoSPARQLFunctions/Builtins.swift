@@ -87,8 +87,10 @@ public enum Builtins {
     /// xsd:string, boolean, integer (and its derived types such as xsd:int),
     /// decimal, float, double, dateTime, date, time, gYear, gYearMonth,
     /// gMonth, gMonthDay, gDay, duration, dayTimeDuration, yearMonthDuration.
-    /// Any other IRI is an unknown function: an ``ExpressionError``.
+    /// An IRI among the context's ``FunctionContext/extensions`` calls that
+    /// function; any other IRI is an unknown function: an ``ExpressionError``.
     public static func callIRI(_ iri: String, _ args: [Term], _ ctx: FunctionContext) throws -> Term {
+        if let f = ctx.extensions[iri] { return try f.call(args) }
         let known = iri == XSD.string || iri == XSD.boolean || XSD.isNumericType(iri)
             || Casts.temporalTargets[iri] != nil
             || iri == XSD.duration || iri == XSD.dayTimeDuration || iri == XSD.yearMonthDuration

@@ -31,6 +31,8 @@ public final class FunctionContext: @unchecked Sendable {
     public let now: Date
     /// The base IRI for `IRI()` / `URI()` (the query's BASE, or the service's).
     public let baseIRI: String?
+    /// Functions beyond SPARQL's own, by IRI.
+    public let extensions: [String: any ExtensionFunction]
 
     private let lock = NSLock()
     private var generator: SplitMix64
@@ -44,9 +46,11 @@ public final class FunctionContext: @unchecked Sendable {
     ///   - baseIRI: the base IRI for resolving relative IRIs given to `IRI()`.
     ///   - seed: a seed for `RAND()` and the blank-node label prefix (random when nil);
     ///     tests pass one to get repeatable values.
-    public init(now: Date = Date(), baseIRI: String? = nil, seed: UInt64? = nil) {
+    ///   - extensions: functions beyond SPARQL's own, called by their IRIs.
+    public init(now: Date = Date(), baseIRI: String? = nil, seed: UInt64? = nil, extensions: [any ExtensionFunction] = []) {
         self.now = now
         self.baseIRI = baseIRI
+        self.extensions = Dictionary(extensions.map { ($0.iri, $0) }, uniquingKeysWith: { _, last in last })
         var rng = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
         self.labelPrefix = "fn" + String(rng.next() & 0xFFFF_FFFF, radix: 36)
         self.generator = rng

@@ -157,7 +157,12 @@ extension NameIndex {
 
     /// The score of one label against the query words, and how they matched.
     func score(_ qTokens: [NameToken], queryNorm q: NameKeys, label: Label) -> (Double, [MatchHow])? {
-        let lTokens = label.tokens.map { tokens[Int($0)] }
+        Self.score(qTokens, label: label.tokens.map { tokens[Int($0)] })
+    }
+
+    /// The score of a label's words against the query words (0–1), and how
+    /// they matched; nil when no word of the query meets the label.
+    static func score(_ qTokens: [NameToken], label lTokens: [NameToken]) -> (Double, [MatchHow])? {
         guard !lTokens.isEmpty else { return nil }
         var used = [Bool](repeating: false, count: lTokens.count)
         var assigned: [(q: Int, l: Int, how: MatchHow)] = []

@@ -43,7 +43,7 @@ public final class MnemoService: Sendable {
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store
         self.configuration = configuration
-        engine = SPARQLEngine(store: store)
+        engine = SPARQLEngine(store: store, extensions: [NameScoreFunction()])
         gate = ConcurrencyGate(limit: configuration.maxConcurrent, queueTimeout: configuration.queueTimeout)
         workers = NIOThreadPool(numberOfThreads: max(1, configuration.maxConcurrent))
         workers.start()
@@ -161,7 +161,7 @@ public final class MnemoService: Sendable {
     /// The service description, Turtle unless `Accept` asks for another RDF syntax.
     func describeService(_ request: Request) throws -> Response {
         let endpoint = "\(configuration.baseURI.hasSuffix("/") ? String(configuration.baseURI.dropLast()) : configuration.baseURI)/sparql"
-        return try rdfResponse(ServiceDescription.quads(endpoint: endpoint, store: store), request,
+        return try rdfResponse(ServiceDescription.quads(endpoint: endpoint, store: store, extensionFunctions: engine.extensions.map(\.iri)), request,
                                prefixes: [("sd", ServiceDescription.sd), ("void", ServiceDescription.void)])
     }
 

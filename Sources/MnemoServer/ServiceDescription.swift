@@ -9,7 +9,7 @@ enum ServiceDescription {
     static let formats = "http://www.w3.org/ns/formats/"
     static let void = "http://rdfs.org/ns/void#"
 
-    static func quads(endpoint: String, store: Store) -> [Quad] {
+    static func quads(endpoint: String, store: Store, extensionFunctions: [String] = []) -> [Quad] {
         let service = Term.iri(endpoint)
         var out: [Quad] = []
         func add(_ s: Term, _ p: String, _ o: Term) { out.append(Quad(s, .iri(p), o)) }
@@ -19,6 +19,10 @@ enum ServiceDescription {
         add(service, sd + "supportedLanguage", .iri(sd + "SPARQL11Query"))
         add(service, sd + "supportedLanguage", .iri(sd + "SPARQL11Update"))
         add(service, sd + "feature", .iri(sd + "UnionDefaultGraph"))
+        for f in extensionFunctions {
+            add(service, sd + "extensionFunction", .iri(f))
+            add(.iri(f), Vocabulary.rdfType, .iri(sd + "Function"))
+        }
         for f in ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                   "Turtle", "N-Triples", "N-Quads", "TriG", "RDF_XML", "JSON-LD"] {
             add(service, sd + "resultFormat", .iri(formats + f))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MnemoRDF
 import MnemoSPARQL
+import MnemoSearch
 import MnemoSPARQLResults
 import MnemoSPARQLSyntax
 import MnemoStore
@@ -62,7 +63,7 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         let (s, selection) = try openDataset()
         defer { s.close() }
-        let engine = SPARQLEngine(store: s)
+        let engine = SPARQLEngine(store: s, extensions: [NameScoreFunction()])
         let limits = QueryLimits(timeout: timeout, maxResultRows: maxRows)
         let queries: [(name: String, text: String, base: String?)]
         if let expression {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MnemoRDF
 import MnemoSPARQL
+import MnemoSearch
 import MnemoSPARQLResults
 import MnemoSPARQLSyntax
 import MnemoStore
@@ -50,7 +51,7 @@ struct ShellCommand: ParsableCommand {
                 }
             case "sparql":
                 do {
-                    let result = try SPARQLEngine(store: store).query(rest)
+                    let result = try SPARQLEngine(store: store, extensions: [NameScoreFunction()]).query(rest)
                     if case .graph(let quads) = result {
                         for q in quads { print(q.nquads) }
                     } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MnemoSPARQL
+import MnemoSearch
 import MnemoSPARQLSyntax
 import MnemoStore
 
@@ -51,7 +52,7 @@ struct UpdateCommand: ParsableCommand {
         }
         let store = try storeOptions.open()
         defer { store.close() }
-        let engine = SPARQLEngine(store: store)
+        let engine = SPARQLEngine(store: store, extensions: [NameScoreFunction()])
         let options = UpdateOptions(loadDirectory: loadDir.map { URL(fileURLWithPath: $0) })
         for r in requests {
             do { try apply(r, engine, options) } catch let e as CLIError {

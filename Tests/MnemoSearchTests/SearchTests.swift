@@ -2,6 +2,7 @@ import Foundation
 import MnemoTestSupport
 import MnemoRDF
 import MnemoStore
+import MnemoSPARQLFunctions
 import Testing
 @testable import MnemoSearch
 
@@ -146,5 +147,28 @@ let libraryPerson = "https://data.mnemo.example/library-almaty/person/"
         #expect(index.search("Zzyzx Qwerty").isEmpty)
         #expect(index.search("Navoi", limit: 1).count == 1)
         #expect(index.search("   ").isEmpty)
+    }
+}
+
+/// `mnemo:nameScore`, the name search as a SPARQL function.
+@Suite struct NameScoreFunctionTests {
+    let f = NameScoreFunction()
+    func score(_ label: Term, _ query: String) throws -> Double {
+        guard case .literal(let l) = try f.call([label, .string(query)]) else { return -1 }
+        #expect(l.datatype == Vocabulary.xsd + "double")
+        return Double(l.lexical) ?? -1
+    }
+
+    @Test func scoresAcrossScriptsAndSpellings() throws {
+        #expect(try score(.langString("Валиханов, Чокан Чингисович", "ru"), "Chokan Valikhanov") > 0.7)
+        #expect(try score(.langString("Chokan Valikhanov", "en"), "Шоқан Уәлиханов") > 0.5)
+        #expect(try score(.langString("Абай Құнанбайұлы", "kk"), "Abai Qunanbaiuly") > 0.9)
+        #expect(try score(.string("Abai Qunanbaiuly"), "Abai Qunanbaiuly") == 1)
+        #expect(try score(.langString("Alisher Navoiy", "uz-latn"), "Valikhanov") == 0)
+    }
+
+    @Test func refusesWhatIsNotAName() {
+        #expect(throws: ExpressionError.self) { try f.call([.iri("http://example.org/x"), .string("Abai")]) }
+        #expect(throws: ExpressionError.self) { try f.call([.string("Abai")]) }
     }
 }

@@ -187,6 +187,7 @@ import Testing
             #expect(sd.status == .ok)
             #expect(sd.headers[.contentType] == "text/turtle; charset=utf-8")
             #expect(sd.text.contains("sd:SPARQL11Update"))
+            #expect(sd.text.contains("sd:extensionFunction <https://w3id.org/mnemo/fn#nameScore>"))
             #expect(sd.text.contains(ServerHarness.graph))
             let xml = try await client.execute(uri: "/sparql", method: .get, headers: [.accept: "application/rdf+xml"])
             #expect(xml.headers[.contentType] == "application/rdf+xml")

@@ -64,3 +64,36 @@ import Testing
         }
     }
 }
+
+/// The name search inside SPARQL, over the endpoint: a Latin query joined
+/// with graph patterns finds a person named in Cyrillic, with its birth.
+@Suite struct NameScoreSPARQLTests {
+    @Test func nameScoreJoinsGraphPatterns() async throws {
+        let h = try ServerHarness()
+        let q = """
+            PREFIX mnemo: <https://w3id.org/mnemo/fn#>
+            PREFIX crm: <http://www.cidoc-crm.org/cidoc-crm/>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?person ?label ?score WHERE {
+              ?person a crm:E21_Person ; rdfs:label ?label .
+              ?birth crm:P98_brought_into_life ?person .
+              BIND(mnemo:nameScore(?label, "Kunanbaev Abai") AS ?score)
+              FILTER(?score > 0.7 && lang(?label) = "ru")
+            } ORDER BY DESC(?score)
+            """
+        try await h.run { client in
+            let r = try await client.execute(uri: "/sparql?query=\(encoded(q))", method: .get, headers: [.accept: "text/csv"])
+            #expect(r.status == .ok)
+            let lines = r.text.split(separator: "\r\n")
+            #expect(lines.first == "person,label,score")
+            #expect(lines.count == 2)
+            #expect(r.text.contains("Абай Кунанбаев"))
+            #expect(r.text.contains("https://data.mnemo.example/library-almaty/person/1"))
+            let bad = try await client.execute(
+                uri: "/sparql?query=\(encoded("SELECT (<https://w3id.org/mnemo/fn#nameScore>(1) AS ?s) {}"))", method: .get,
+                headers: [.accept: "text/csv"])
+            #expect(bad.status == .ok)
+            #expect(bad.text == "s\r\n\r\n")
+        }
+    }
+}
