@@ -52,14 +52,35 @@ extension Evaluator {
     private func compare(_ op: ComparisonOp, _ a: CExpr, _ b: CExpr, _ row: Row, _ scope: Scope) throws -> Bool {
         // Two stored terms with the same id are the same term.
         if case .equal = op, let x = idOf(a, row), let y = idOf(b, row), x == y { return true }
-        let x = try value(a, row, scope), y = try value(b, row, scope)
         switch op {
-        case .equal: return try Builtins.equal(x, y)
-        case .notEqual: return try !Builtins.equal(x, y)
-        case .less: return try Builtins.compare(x, y) < 0
-        case .lessOrEqual: return try Builtins.compare(x, y) <= 0
-        case .greater: return try Builtins.compare(x, y) > 0
-        case .greaterOrEqual: return try Builtins.compare(x, y) >= 0
+        case .equal: return try Builtins.equal(value(a, row, scope), value(b, row, scope))
+        case .notEqual: return try !Builtins.equal(value(a, row, scope), value(b, row, scope))
+        case .less: return try Builtins.compare(orderedValue(a, row, scope), orderedValue(b, row, scope)) < 0
+        case .lessOrEqual: return try Builtins.compare(orderedValue(a, row, scope), orderedValue(b, row, scope)) <= 0
+        case .greater: return try Builtins.compare(orderedValue(a, row, scope), orderedValue(b, row, scope)) > 0
+        case .greaterOrEqual: return try Builtins.compare(orderedValue(a, row, scope), orderedValue(b, row, scope)) >= 0
+        }
+    }
+
+    /// The value of `e` read for ordering, kept per variable slot and per
+    /// constant so a date or number is parsed once, not at each comparison.
+    private func orderedValue(_ e: CExpr, _ row: Row, _ scope: Scope) throws -> OrderedValue {
+        switch e {
+        case .variable(let slot):
+            let id = row[slot]
+            if id != 0, orderedIDs[slot] == id, let v = orderedValues[slot] { return v }
+            guard let v = OrderedValue(try value(e, row, scope)) else { throw ExpressionError("only literals are ordered") }
+            orderedIDs[slot] = id
+            orderedValues[slot] = v
+            return v
+        case .constant(let id, let term):
+            if let v = constantValues[id] { return v }
+            guard let v = OrderedValue(term) else { throw ExpressionError("only literals are ordered") }
+            constantValues[id] = v
+            return v
+        default:
+            guard let v = OrderedValue(try value(e, row, scope)) else { throw ExpressionError("only literals are ordered") }
+            return v
         }
     }
 

@@ -38,6 +38,10 @@ final class Evaluator {
     /// Per variable slot, the id last decoded and its term (see `value`).
     var decodedIDs: [TermID]
     var decodedTerms: [Term?]
+    /// Per variable slot, the id last read for ordering and its value; and the values of constants.
+    var orderedIDs: [TermID]
+    var orderedValues: [OrderedValue?]
+    var constantValues: [TermID: OrderedValue] = [:]
 
     init(snapshot: IndexSnapshot, dictionary: QueryDictionary, width: Int, dataset: EvaluationDataset,
          functions: FunctionContext, guardrail: LimitGuard) {
@@ -49,6 +53,8 @@ final class Evaluator {
         self.guardrail = guardrail
         decodedIDs = Array(repeating: 0, count: width)
         decodedTerms = Array(repeating: nil, count: width)
+        orderedIDs = Array(repeating: 0, count: width)
+        orderedValues = Array(repeating: nil, count: width)
     }
 
     var defaultScope: Scope { Scope(graphs: .union(dataset.defaultGraphs), key: .defaultGraph) }

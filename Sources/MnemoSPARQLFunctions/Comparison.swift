@@ -76,7 +76,17 @@ extension Builtins {
         guard case .literal(let x) = a, case .literal(let y) = b else {
             throw ExpressionError("only literals are ordered")
         }
-        switch (LiteralValue(x), LiteralValue(y)) {
+        return try partialCompare(LiteralValue(x), LiteralValue(y))
+    }
+
+    /// ``compare(_:_:)`` of values already read from their literals.
+    public static func compare(_ a: OrderedValue, _ b: OrderedValue) throws -> Int {
+        guard let order = try partialCompare(a.value, b.value) else { throw ExpressionError("NaN is unordered") }
+        return order
+    }
+
+    static func partialCompare(_ a: LiteralValue, _ b: LiteralValue) throws -> Int? {
+        switch (a, b) {
         case let (.numeric(p), .numeric(q)):
             return numericCompare(p, q)
         case let (.string(p), .string(q)):
@@ -111,5 +121,18 @@ extension Builtins {
             return !(n.isZero || n.isNaN)
         }
         throw ExpressionError("no boolean value for a literal of type \(lit.datatype)")
+    }
+}
+
+/// A literal's value read once for ordering (`<`, `<=`, `>`, `>=`), so an
+/// evaluator comparing the same term several times, or a constant on every
+/// row, parses its lexical form once.
+public struct OrderedValue {
+    let value: LiteralValue
+
+    /// The value of a literal; nil for IRIs and blank nodes, which have no order.
+    public init?(_ term: Term) {
+        guard case .literal(let l) = term else { return nil }
+        value = LiteralValue(l)
     }
 }
