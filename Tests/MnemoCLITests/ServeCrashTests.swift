@@ -30,7 +30,7 @@ import Testing
         let kills = env["MNEMO_FAULT_KILLS"].flatMap(Int.init) ?? 20
         let seed = env["MNEMO_FAULT_SEED"].flatMap(UInt64.init) ?? UInt64(Date().timeIntervalSince1970 * 1000)
         print("ServeCrashTests: \(kills) kills, seed \(seed) (MNEMO_FAULT_KILLS, MNEMO_FAULT_SEED)")
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
 
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -101,7 +101,7 @@ import Testing
 
     /// Sends updates until the ledger halts; each one inserts a fresh group and some delete an acknowledged one.
     func stream(_ session: URLSession, url: String, token: String, ledger: Ledger, seed: UInt64) async {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         while let (k, j) = ledger.begin(deleting: Int.random(in: 0..<3, using: &rng) == 0) {
             var text = ""
             if let j {

@@ -1,4 +1,5 @@
 import Foundation
+import MnemoRDF
 import Testing
 
 /// `mnemo serve` fed a few thousand malformed, mutated and unauthorized
@@ -144,14 +145,14 @@ struct FuzzCase {
 
 /// Makes the requests, from a fixed seed.
 struct Fuzzer {
-    var rng: SeededRandom
+    var rng: SplitMix64
     let writer: String
     let reader: String
 
     var fixed: [FuzzCase]
 
     init(seed: UInt64, writer: String, reader: String, fixed: [FuzzCase] = []) {
-        rng = SeededRandom(seed: seed)
+        rng = SplitMix64(seed: seed)
         self.writer = writer
         self.reader = reader
         self.fixed = fixed

@@ -1,4 +1,5 @@
 import Foundation
+import MnemoRDF
 import Synchronization
 
 /// `mnemo serve` as a child process on an ephemeral port, for end-to-end
@@ -104,15 +105,3 @@ func makeToken(label: String, role: String, file: String) throws -> String {
     return r.output.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
-/// A small seeded generator (SplitMix64), so a failing run can be repeated from its printed seed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -138,13 +138,7 @@ import Testing
             let other = TestClient(host: "127.0.0.1", port: client.port!)
             other.connect()
             // Wait until the slow query holds the place (health is not gated), however loaded the machine is.
-            var holding = false
-            for _ in 0..<1000 where !holding {
-                let health = try await other.execute(.init("/health", method: .get, headers: [:]))
-                holding = String(buffer: health.body ?? ByteBuffer()).contains("\"queries_running\":1")
-                if !holding { try await Task.sleep(for: .milliseconds(20)) }
-            }
-            #expect(holding)
+            #expect(try await Self.waitUntilOneRuns(other))
             let second = try await other.execute(.init("/sparql?query=\(encoded("ASK {}"))", method: .get, headers: [:]))
             try await other.shutdown()
             #expect(second.status == .serviceUnavailable)
@@ -164,13 +158,7 @@ import Testing
             async let first = client.execute(uri: "/sparql?query=\(encoded(slow))", method: .get)
             let other = TestClient(host: "127.0.0.1", port: client.port!)
             other.connect()
-            var holding = false
-            for _ in 0..<1000 where !holding {
-                let health = try await other.execute(.init("/health", method: .get, headers: [:]))
-                holding = String(buffer: health.body ?? ByteBuffer()).contains("\"queries_running\":1")
-                if !holding { try await Task.sleep(for: .milliseconds(20)) }
-            }
-            #expect(holding)
+            #expect(try await Self.waitUntilOneRuns(other))
             // The only place is taken: this request waits in line and is answered once the slow query gives up.
             let second = try await other.execute(.init("/sparql?query=\(encoded("ASK {}"))", method: .get, headers: [.accept: "text/csv"]))
             try await other.shutdown()
@@ -212,5 +200,16 @@ import Testing
             #expect(r.headers[.contentLength] == nil)
             #expect(r.text.split(separator: "\n").count == 30001)
         }
+    }
+
+    /// Polls `/health` (which the gate does not hold up) until it reports one
+    /// query running; false if that never happens within about 20 s of polls.
+    static func waitUntilOneRuns(_ client: TestClient) async throws -> Bool {
+        for _ in 0..<1000 {
+            let health = try await client.execute(.init("/health", method: .get, headers: [:]))
+            if String(buffer: health.body ?? ByteBuffer()).contains("\"queries_running\":1") { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return false
     }
 }
