@@ -55,6 +55,34 @@ struct Compiler {
         return names.count - 1
     }
 
+    /// A join-group member in the active graph, with its signature.
+    func member(_ kind: PatternElement.Kind) -> PatternElement {
+        let text: String
+        switch kind {
+        case .triple(let t): text = [t.s, t.p, t.o].map(signature).joined(separator: " ")
+        case .path(let s, let path, let o): text = signature(s) + " \(path) " + signature(o)
+        case .values(let vars, let rows): text = "VALUES " + vars.map { names[$0] }.sorted().joined(separator: " ") + " \(rows.count)"
+        }
+        return PatternElement(kind: kind, graph: .active, signature: text)
+    }
+
+    /// A position named independently of slot numbers.
+    func signature(_ s: Slot) -> String {
+        switch s {
+        case .constant(let id): return "<\(id)>"
+        case .variable(let v): return "?" + names[v]
+        }
+    }
+
+    /// A node's join-group members and filters, when it can be merged into an
+    /// enclosing join group: a group whose filters read only its own
+    /// variables (their EXISTS patterns included), so that evaluating them
+    /// on the larger join gives the same answers.
+    static func members(_ n: Node) -> (elements: [PatternElement], filters: [GroupFilter])? {
+        guard case .patterns(let elements, let filters) = n.kind, n.substitutable else { return nil }
+        return (elements, filters)
+    }
+
     mutating func position(_ t: TermPattern) -> Slot {
         switch t {
         case .variable(let v): return .variable(slot(v))
@@ -65,14 +93,22 @@ struct Compiler {
     mutating func compile(_ p: GraphPattern) throws -> Node {
         switch p {
         case .bgp(let triples):
-            return Node(.patterns(triples.map { .triple(CTriple(s: position($0.subject), p: position($0.predicate), o: position($0.object))) }, filters: []))
+            // (Each position is made before `member` reads the slot names.)
+            var members: [PatternElement] = []
+            for t in triples {
+                let kind = PatternElement.Kind.triple(CTriple(s: position(t.subject), p: position(t.predicate), o: position(t.object)))
+                members.append(member(kind))
+            }
+            return Node(.patterns(members, filters: []))
         case .path(let s, let path, let o):
-            return Node(.patterns([.path(position(s), path, position(o))], filters: []))
+            let kind = PatternElement.Kind.path(position(s), path, position(o))
+            return Node(.patterns([member(kind)], filters: []))
         case .join(let a, let b):
             let x = try compile(a), y = try compile(b)
-            // Flatten joins of triples and paths into one group for the planner.
-            if case .patterns(let l, let lf) = x.kind, case .patterns(let r, let rf) = y.kind, lf.isEmpty, rf.isEmpty {
-                return Node(.patterns(l + r, filters: []))
+            // Flatten joins of join groups (triples, paths, VALUES, GRAPH
+            // blocks, nested groups) into one group for the planner.
+            if let l = Compiler.members(x), let r = Compiler.members(y) {
+                return Node(.patterns(l.elements + r.elements, filters: l.filters + r.filters))
             }
             return Node(.join(x, y))
         case .leftJoin(let a, let b, let e): return Node(.leftJoin(try compile(a), try compile(b), try e.map { try compile($0) }))
@@ -80,18 +116,43 @@ struct Compiler {
             let condition = try compile(e), n = try compile(inner)
             // Push the filter into a join group, where it runs as soon as its variables are bound.
             if case .patterns(let elements, let filters) = n.kind {
-                return Node(.patterns(elements, filters: filters + condition.conjuncts))
+                return Node(.patterns(elements, filters: filters + condition.conjuncts.map { GroupFilter(expression: $0, graph: .active) }))
             }
             return Node(.filter(condition, n))
         case .union(let a, let b): return Node(.union(try compile(a), try compile(b)))
         case .minus(let a, let b): return Node(.minus(try compile(a), try compile(b)))
-        case .graph(let g, let inner): return Node(.graph(position(g), try compile(inner)))
+        case .graph(let g, let inner):
+            let slot = position(g), n = try compile(inner)
+            // GRAPH over a join group: its members and filters carry the graph and join the enclosing group.
+            if let (elements, filters) = Compiler.members(n), !elements.isEmpty {
+                let ref: GraphRef
+                switch slot {
+                case .constant(let id): ref = .constant(id)
+                case .variable(let v): ref = .variable(v)
+                }
+                let mark = "GRAPH " + signature(slot) + " "
+                return Node(.patterns(elements.map { e in
+                    guard case .active = e.graph else { return e }
+                    return PatternElement(kind: e.kind, graph: ref, signature: mark + e.signature)
+                }, filters: filters.map { f in
+                    guard case .active = f.graph else { return f }
+                    return GroupFilter(expression: f.expression, graph: ref)
+                }))
+            }
+            return Node(.graph(slot, n))
         case .extend(let inner, let v, let e):
             let n = try compile(inner)
             return Node(.extend(n, slot(v), try compile(e)))
         case .values(let vars, let rows):
             let s = vars.map { slot($0) }
-            return Node(.values(s, rows.map { $0.map { $0.map { dictionary.intern($0) } ?? 0 } }))
+            let table = rows.map { $0.map { $0.map { dictionary.intern($0) } ?? 0 } }
+            let kind = PatternElement.Kind.values(s, table)
+            // A table binding every variable in every row can be a join-group
+            // member; with UNDEF, filters could not be placed after it.
+            if !s.isEmpty, table.allSatisfy({ !$0.contains(0) }) {
+                return Node(.patterns([member(kind)], filters: []))
+            }
+            return Node(.values(s, table))
         case .group(let inner, let vars, let aggs):
             let n = try compile(inner)
             let keys = vars.map { slot($0) }

@@ -14,54 +14,58 @@ extension Evaluator {
         return BoundKey(bound: bound, graph: scope.key)
     }
 
-    func groupPlan(_ node: Node, _ key: BoundKey, _ elements: [PatternElement], _ filters: [CExpr], _ input: Row,
+    func groupPlan(_ node: Node, _ key: BoundKey, _ elements: [PatternElement], _ filters: [GroupFilter], _ input: Row,
                    _ scope: Scope) -> GroupPlan {
         let bound = key.bound
         if let cached = node.orders[key] { return cached }
-        let ordered = elements.count <= 1 ? elements : order(elements, input, scope)
+        let (ordered, estimates) = order(elements, input, scope)
         var groupVars = Set<Int>()
-        for e in ordered { for s in e.slots { if case .variable(let v) = s { groupVars.insert(v) } } }
+        for e in ordered { groupVars.formUnion(e.variables) }
         var plan = GroupPlan(elements: ordered, before: [], after: Array(repeating: [], count: ordered.count))
+        plan.estimates = estimates
         for f in filters {
             let needed = f.slots.intersection(groupVars).subtracting(bound)
             var have = Set<Int>()
             var placed = false
             if needed.isEmpty { plan.before.append(f); continue }
             for (i, e) in ordered.enumerated() {
-                for s in e.slots { if case .variable(let v) = s { have.insert(v) } }
+                have.formUnion(e.variables)
                 if needed.isSubset(of: have) { plan.after[i].append(f); placed = true; break }
             }
             if !placed { plan.after[ordered.count - 1].append(f) }
         }
         plan.hashed = hashPlan(ordered, input, scope)
         // At one position, cheap tests first, EXISTS (a pattern match per row) last.
-        plan.after = plan.after.map { fs in fs.filter { !$0.hasExists } + fs.filter { $0.hasExists } }
+        plan.after = plan.after.map { fs in fs.filter { !$0.expression.hasExists } + fs.filter { $0.expression.hasExists } }
         node.orders[key] = plan
         return plan
     }
 
     /// Orders a join group greedily: next the member with the fewest
-    /// estimated matches, given the variables bound so far.
-    func order(_ elements: [PatternElement], _ input: Row, _ scope: Scope) -> [PatternElement] {
+    /// estimated matches per solution so far, given the variables bound so
+    /// far; ties go to the smaller signature, so the order the query was
+    /// written in never decides. Returns the order and the estimated
+    /// solutions after each member.
+    func order(_ elements: [PatternElement], _ input: Row, _ scope: Scope) -> ([PatternElement], [Double]) {
         var bound = Set(input.indices.filter { input[$0] != 0 })
         var left = elements
         var out: [PatternElement] = []
+        var estimates: [Double] = []
+        var rows = 1.0
         while !left.isEmpty {
             var best = 0
             var bestCost = Double.infinity
             for (i, e) in left.enumerated() {
-                let c: Double
-                switch e {
-                case .triple(let t): c = cost(t, bound, input, scope)
-                case .path(let s, let path, let o): c = pathCost(s, path, o, bound, scope)
-                }
-                if c < bestCost { bestCost = c; best = i }
+                let c = estimate(e, bound, input, scope)
+                if c < bestCost || (c == bestCost && e.signature < left[best].signature) { bestCost = c; best = i }
             }
             let e = left.remove(at: best)
             out.append(e)
-            for s in e.slots { if case .variable(let v) = s { bound.insert(v) } }
+            bound.formUnion(e.variables)
+            rows *= bestCost
+            estimates.append(rows)
         }
-        return out
+        return (out, estimates)
     }
 
     /// Decides which members to hash-join: now the second member of a group
@@ -70,7 +74,8 @@ extension Evaluator {
     /// many triples as the first yields.
     func hashPlan(_ ordered: [PatternElement], _ input: Row, _ scope: Scope) -> [HashedMember?] {
         var out = [HashedMember?](repeating: nil, count: ordered.count)
-        guard ordered.count >= 2, case .triple(let first) = ordered[0], case .triple(let second) = ordered[1] else { return out }
+        guard ordered.count >= 2, case .triple(let first) = ordered[0].kind, case .triple(let second) = ordered[1].kind,
+              case .active = ordered[0].graph, case .active = ordered[1].graph else { return out }
         func fixed(_ s: Slot) -> TermID? {
             switch s {
             case .constant(let id): return id
@@ -127,44 +132,16 @@ extension Evaluator {
         return table
     }
 
-    /// A rough cost for a path: cheap from a fixed end. With both ends free,
-    /// `p+` over one predicate costs its triples times a typical depth (the
-    /// search starts from the predicate's subjects only); anything else is
-    /// very dear (it starts from every node of the graph).
-    private func pathCost(_ s: Slot, _ path: PropertyPath, _ o: Slot, _ bound: Set<Int>, _ scope: Scope) -> Double {
-        func fixed(_ x: Slot) -> Bool {
-            if case .variable(let v) = x { return bound.contains(v) }
-            return true
-        }
-        switch (fixed(s), fixed(o)) {
-        case (true, true): return 1
-        case (true, false), (false, true): return 100
-        case (false, false):
-            if case .oneOrMore(let inner) = path, let n = linkTriples(inner, scope) { return Double(n) * 4 }
-            return 1e12
-        }
-    }
-
-    /// The number of triples of a one-predicate path (`p` or `^p`), if it is one.
-    private func linkTriples(_ path: PropertyPath, _ scope: Scope) -> Int? {
-        switch path {
-        case .link(let iri), .inverse(.link(let iri)):
-            guard let p = dictionary.lookup(.iri(iri)) else { return 0 }
-            return snapshot.estimateTriples(s: nil, p: p, o: nil, in: scope.graphs)
-        default:
-            return nil
-        }
-    }
-
     /// Evaluates a planned join group from member `i` on.
     func evalPatterns(_ node: Node, _ key: BoundKey, _ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope,
                       _ sink: Sink) throws -> Bool {
         if i == plan.elements.count { return try sink(row) }
         func next(_ out: Row) throws -> Bool {
-            for f in plan.after[i] where try !effectiveBoolean(f, out, scope) { return true }
+            for f in plan.after[i] where try !effectiveBoolean(f.expression, out, filterScope(f.graph, out, scope)) { return true }
             return try evalPatterns(node, key, plan, i + 1, out, scope, sink)
         }
-        if let h = plan.hashed[i], case .triple(let t) = plan.elements[i] {
+        let member = plan.elements[i]
+        if let h = plan.hashed[i], case .triple(let t) = member.kind {
             let table = try joinTable(node, JoinTableKey(graph: scope.key, bound: key.bound, member: i), t, h, scope)
             guard let values = table.entries[row[h.keySlot]] else { return true }
             let width = h.free.count
@@ -179,28 +156,84 @@ extension Evaluator {
             }
             return true
         }
-        switch plan.elements[i] {
-        case .triple(let t): return try evalTriple(t, row, scope, next)
-        case .path(let s, let path, let o): return try evalPath(s, path, o, row, scope, next)
+        let memberScope: Scope
+        switch member.graph {
+        case .active:
+            memberScope = scope
+        case .constant(let g):
+            guard namedGraphSet.contains(g) else { return true }
+            memberScope = Scope(graphs: .graph(g), key: .named(g))
+        case .variable(let v):
+            let g = row[v]
+            if g == 0 {
+                if case .triple(let t) = member.kind { return try evalTripleInAnyGraph(t, graphSlot: v, row, next) }
+                // Paths and tables: once per named graph.
+                for g in dataset.namedGraphs {
+                    var bound = row
+                    bound[v] = g
+                    if try !evalMember(member, bound, Scope(graphs: .graph(g), key: .named(g)), next) { return false }
+                }
+                return true
+            }
+            guard namedGraphSet.contains(g) else { return true }
+            memberScope = Scope(graphs: .graph(g), key: .named(g))
+        }
+        return try evalMember(member, row, memberScope, next)
+    }
+
+    private func evalMember(_ member: PatternElement, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+        switch member.kind {
+        case .triple(let t): return try evalTriple(t, row, scope, sink)
+        case .path(let s, let path, let o): return try evalPath(s, path, o, row, scope, sink)
+        case .values(let slots, let rows): return try evalValues(slots, rows, row, sink)
         }
     }
 
-    /// Estimated matches of a pattern: index range size for its constants,
-    /// cut down for each position a variable bound earlier will fill.
-    private func cost(_ t: CTriple, _ bound: Set<Int>, _ input: Row, _ scope: Scope) -> Double {
-        func fixed(_ s: Slot) -> TermID? {
+    /// The scope a group filter's EXISTS patterns are matched in.
+    func filterScope(_ graph: GraphRef, _ row: Row, _ scope: Scope) -> Scope {
+        switch graph {
+        case .active: return scope
+        case .constant(let g): return Scope(graphs: .graph(g), key: .named(g))
+        case .variable(let v):
+            return row[v] == 0 ? scope : Scope(graphs: .graph(row[v]), key: .named(row[v]))
+        }
+    }
+
+    /// Joins the row with a VALUES table.
+    func evalValues(_ slots: [Int], _ rows: [[TermID]], _ input: Row, _ sink: Sink) throws -> Bool {
+        for r in rows {
+            var out = input
+            var ok = true
+            for (i, s) in slots.enumerated() where r[i] != 0 {
+                if out[s] == 0 { out[s] = r[i] } else if out[s] != r[i] { ok = false; break }
+            }
+            if ok, try !sink(out) { return false }
+        }
+        return true
+    }
+
+    /// Matches a triple pattern in every named graph of the dataset, binding the graph slot.
+    func evalTripleInAnyGraph(_ t: CTriple, graphSlot: Int, _ row: Row, _ sink: Sink) throws -> Bool {
+        @inline(__always) func value(_ s: Slot) -> TermID? {
             switch s {
             case .constant(let id): return id
-            case .variable(let v): return input[v] != 0 ? input[v] : nil
+            case .variable(let v): return row[v] == 0 ? nil : row[v]
             }
         }
-        let n = Double(snapshot.estimateTriples(s: fixed(t.s), p: fixed(t.p), o: fixed(t.o), in: scope.graphs))
-        var joined = 0
-        for s in [t.s, t.o] {
-            if case .variable(let v) = s, input[v] == 0, bound.contains(v) { joined += 1 }
+        let named = namedGraphSet
+        var keepGoing = true
+        try snapshot.forEach(matching: QuadPattern(s: value(t.s), p: value(t.p), o: value(t.o))) { q in
+            try self.guardrail.tick()
+            guard q.g != 0, named.contains(q.g) else { return true }
+            var out = row
+            if !Evaluator.bind(&out, t.s, q.s) || !Evaluator.bind(&out, t.p, q.p) || !Evaluator.bind(&out, t.o, q.o)
+                || !Evaluator.bind(&out, .variable(graphSlot), q.g) {
+                return true
+            }
+            keepGoing = try sink(out)
+            return keepGoing
         }
-        if case .variable(let v) = t.p, input[v] == 0, bound.contains(v) { joined += 1 }
-        return n / pow(1000, Double(joined))
+        return keepGoing
     }
 
     /// Matches one triple pattern with the row's bindings, extending the row.

@@ -42,6 +42,8 @@ final class Evaluator {
     var orderedIDs: [TermID]
     var orderedValues: [OrderedValue?]
     var constantValues: [TermID: OrderedValue] = [:]
+    /// The dataset's named graphs, for membership tests.
+    lazy var namedGraphSet = Set(dataset.namedGraphs)
 
     init(snapshot: IndexSnapshot, dictionary: QueryDictionary, width: Int, dataset: EvaluationDataset,
          functions: FunctionContext, guardrail: LimitGuard) {
@@ -71,7 +73,7 @@ final class Evaluator {
         case .patterns(let elements, let filters):
             let key = boundKey(elements, input, scope)
             let plan = groupPlan(node, key, elements, filters, input, scope)
-            for f in plan.before where try !effectiveBoolean(f, input, scope) { return true }
+            for f in plan.before where try !effectiveBoolean(f.expression, input, filterScope(f.graph, input, scope)) { return true }
             return try evalPatterns(node, key, plan, 0, input, scope, sink)
         case .join(let a, let b):
             if b.substitutable || !a.substitutable {
@@ -84,15 +86,7 @@ final class Evaluator {
         case .graph(let g, let inner):
             return try evalGraph(g, inner, input, sink)
         case .values(let slots, let rows):
-            for r in rows {
-                var out = input
-                var ok = true
-                for (i, s) in slots.enumerated() where r[i] != 0 {
-                    if out[s] == 0 { out[s] = r[i] } else if out[s] != r[i] { ok = false; break }
-                }
-                if ok, try !sink(out) { return false }
-            }
-            return true
+            return try evalValues(slots, rows, input, sink)
         case .filter(let e, let inner):
             return try eval(inner, input, scope) { row in
                 try self.effectiveBoolean(e, row, scope) ? sink(row) : true

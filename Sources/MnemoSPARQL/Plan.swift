@@ -47,18 +47,60 @@ struct CTriple {
     var s: Slot, p: Slot, o: Slot
 }
 
-/// One member of a join group: a triple pattern or a property path. Joins of
-/// BGPs and paths are flattened into one group, so the planner orders paths
-/// and triples together (a path from a bound node first, say).
-enum PatternElement {
-    case triple(CTriple)
-    case path(Slot, PropertyPath, Slot)
+/// The graph a join-group member is matched in.
+enum GraphRef: Hashable {
+    /// The scope the group is evaluated in (the default graph, or the graph of an enclosing GRAPH).
+    case active
+    /// `GRAPH <g> { … }` flattened into the group.
+    case constant(TermID)
+    /// `GRAPH ?g { … }` flattened into the group: the member binds or reads the slot.
+    case variable(Int)
+}
 
+/// One member of a join group: a triple pattern, a property path or a
+/// VALUES table, with the graph it is matched in. Joins of BGPs, paths,
+/// VALUES, nested groups and GRAPH blocks are flattened into one group, so
+/// the planner orders all of them together.
+struct PatternElement {
+    enum Kind {
+        case triple(CTriple)
+        case path(Slot, PropertyPath, Slot)
+        case values([Int], [[TermID]])
+    }
+
+    var kind: Kind
+    var graph: GraphRef
+    /// A description independent of slot numbering (variables by name): the
+    /// planner breaks cost ties with it, so the plan does not depend on the
+    /// order the query was written in.
+    var signature: String
+
+    /// The member's positions, its graph variable included.
     var slots: [Slot] {
-        switch self {
-        case .triple(let t): return [t.s, t.p, t.o]
-        case .path(let s, _, let o): return [s, o]
+        var out: [Slot]
+        switch kind {
+        case .triple(let t): out = [t.s, t.p, t.o]
+        case .path(let s, _, let o): out = [s, o]
+        case .values(let vars, _): out = vars.map { .variable($0) }
         }
+        if case .variable(let g) = graph { out.append(.variable(g)) }
+        return out
+    }
+
+    /// The variable slots the member binds.
+    var variables: [Int] {
+        slots.compactMap { if case .variable(let v) = $0 { return v }; return nil }
+    }
+}
+
+/// A filter of a join group, with the graph its EXISTS patterns are matched in.
+struct GroupFilter {
+    var expression: CExpr
+    var graph: GraphRef
+    var slots: Set<Int> {
+        var out = expression.slots
+        if case .variable(let g) = graph { out.insert(g) }
+        return out
     }
 }
 
@@ -68,7 +110,7 @@ final class Node {
         /// A join group of triple patterns and paths (a BGP is one with triples
         /// only), with the filters over it, each run as soon as the members
         /// binding its variables have matched.
-        case patterns([PatternElement], filters: [CExpr])
+        case patterns([PatternElement], filters: [GroupFilter])
         case join(Node, Node)
         case leftJoin(Node, Node, CExpr?)
         case filter(CExpr, Node)
@@ -105,7 +147,7 @@ final class Node {
         case .patterns(let elements, let filters):
             // Filters see only the group's bindings; incoming bindings of
             // other variables must not reach them, so then evaluate on its own.
-            let own = Set(elements.flatMap { $0.slots }.compactMap { s -> Int? in if case .variable(let v) = s { return v }; return nil })
+            let own = Set(elements.flatMap(\.variables))
             substitutable = filters.allSatisfy { $0.slots.isSubset(of: own) }
         case .values: substitutable = true
         case .join(let a, let b), .union(let a, let b): substitutable = a.substitutable && b.substitutable
@@ -132,8 +174,10 @@ struct BoundKey: Hashable {
 /// arrive bound).
 struct GroupPlan {
     var elements: [PatternElement]
-    var before: [CExpr]
-    var after: [[CExpr]]
+    var before: [GroupFilter]
+    var after: [[GroupFilter]]
+    /// The estimated solutions after each member (for EXPLAIN).
+    var estimates: [Double] = []
     /// Members matched by a hash join instead of a probe per solution: the
     /// member is scanned once into a table keyed by its one variable bound
     /// earlier. Chosen when the solutions before it are many, so that
@@ -205,7 +249,7 @@ extension Node {
         switch kind {
         case .patterns(let elements, let filters):
             for e in elements { for s in e.slots { slot(s) } }
-            for f in filters { f.collect(&out) }
+            for f in filters { out.formUnion(f.slots) }
         case .join(let a, let b), .union(let a, let b), .minus(let a, let b):
             a.collectSlots(&out); b.collectSlots(&out)
         case .leftJoin(let a, let b, let e):

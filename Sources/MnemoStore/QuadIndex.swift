@@ -1,4 +1,5 @@
 import MnemoRDF
+import Synchronization
 
 /// A quad of term ids. `g == 0` is the unnamed default graph.
 public struct QuadIDs: Hashable, Sendable {
@@ -134,6 +135,8 @@ public final class IndexSnapshot: Sendable {
     public let count: Int
     /// Runs per order, indexed by `IndexOrder.rawValue`, largest first.
     let runs: [[SortedRun]]
+    /// Join-size statistics, computed on first use (see `statistics`).
+    let statisticsCache = Mutex<PredicateStatistics?>(nil)
 
     init(count: Int, runs: [[SortedRun]]) {
         self.count = count

@@ -204,7 +204,7 @@ import Testing
                 if case .compare(_, _, .constant(_, let t)) = e { constants += 1; #expect(t == .typed("3", "http://www.w3.org/2001/XMLSchema#integer")) }
                 walk(inner)
             case .patterns(_, let filters):
-                for f in filters { if case .compare(_, _, .constant) = f { constants += 1 } }
+                for f in filters { if case .compare(_, _, .constant) = f.expression { constants += 1 } }
             case .project(let inner, _): walk(inner)
             default: break
             }
