@@ -107,7 +107,7 @@ let package = Package(
         // Unit tests of the engine and the W3C conformance harness (its floors in w3c-floor.txt).
         .testTarget(name: "MnemoSPARQLTests", dependencies: [
             "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults", "MnemoSPARQLFunctions", "MnemoStore",
-            "MnemoSyntax", "MnemoRDF", "MnemoTestSupport",
+            "MnemoSyntax", "MnemoRDF", "MnemoTestSupport", "MnemoDataGen",
         ], exclude: ["w3c-floor.txt"]),
         .testTarget(name: "MnemoXMLTests", dependencies: ["MnemoXML"]),
         // Name keys and search over the fixtures.

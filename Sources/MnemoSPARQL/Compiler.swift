@@ -55,23 +55,97 @@ struct Compiler {
         return names.count - 1
     }
 
+    /// Plan parts as text, variables by name and terms in N-Triples: for
+    /// signatures (not ids: a term the store lacks gets its id in the order
+    /// the query mentions it).
+    var text: PlanText {
+        let dictionary = self.dictionary
+        return PlanText(names: names, term: { dictionary.term($0).ntriples })
+    }
+
     /// A join-group member in the active graph, with its signature.
     func member(_ kind: PatternElement.Kind) -> PatternElement {
-        let text: String
-        switch kind {
-        case .triple(let t): text = [t.s, t.p, t.o].map(signature).joined(separator: " ")
-        case .path(let s, let path, let o): text = signature(s) + " \(path) " + signature(o)
-        case .values(let vars, let rows): text = "VALUES " + vars.map { names[$0] }.sorted().joined(separator: " ") + " \(rows.count)"
-        }
-        return PatternElement(kind: kind, graph: .active, signature: text)
+        var e = PatternElement(kind: kind, graph: .active, signature: "")
+        e.signature = text.member(e)
+        return e
     }
 
     /// A position named independently of slot numbers.
-    func signature(_ s: Slot) -> String {
-        switch s {
-        case .constant(let id): return "<\(id)>"
-        case .variable(let v): return "?" + names[v]
+    func signature(_ s: Slot) -> String { text.slot(s) }
+
+    /// Moves a join into the left side of an OPTIONAL, a BIND or a MINUS
+    /// among the operands, where that keeps the answers: `(A OPTIONAL B) ⋈ C`
+    /// is `(A ⋈ C) OPTIONAL B` when every variable B shares with C is bound
+    /// in every solution of A (so B meets the same values either way), and
+    /// the same holds for MINUS; `BIND(e AS ?v)` over A joined with C is the
+    /// BIND over `A ⋈ C` when the variables e shares with C are bound in A.
+    /// Then C's patterns are planned with A's, instead of A being evaluated
+    /// on its own first (a cross product, when C is what links A together).
+    func pushJoin(_ operands: [Node]) -> Node? {
+        guard operands.count > 1 else { return nil }
+        let text = self.text
+        let candidates = operands.indices.map { ($0, text.signature(operands[$0])) }.sorted { $0.1 < $1.1 }
+        for (i, _) in candidates {
+            var rest = operands
+            rest.remove(at: i)
+            var restVars = Set<Int>()
+            for r in rest { r.collectSlots(&restVars) }
+            switch operands[i].kind {
+            case .leftJoin(let a, let b, let e):
+                var shared = Set<Int>()
+                b.collectSlots(&shared)
+                if let e { shared.formUnion(e.slots) }
+                if shared.intersection(restVars).isSubset(of: a.certainSlots) {
+                    return Node(.leftJoin(join(Compiler.joinOperands(a) + rest), b, e))
+                }
+            case .minus(let a, let b):
+                var shared = Set<Int>()
+                b.collectSlots(&shared)
+                if shared.intersection(restVars).isSubset(of: a.certainSlots) {
+                    return Node(.minus(join(Compiler.joinOperands(a) + rest), b))
+                }
+            case .extend(let a, let v, let e):
+                if e.slots.intersection(restVars).isSubset(of: a.certainSlots) {
+                    return Node(.extend(join(Compiler.joinOperands(a) + rest), v, e))
+                }
+            default:
+                continue
+            }
         }
+        return nil
+    }
+
+    /// The operands of a chain of joins.
+    static func joinOperands(_ n: Node) -> [Node] {
+        if case .join(let a, let b) = n.kind { return joinOperands(a) + joinOperands(b) }
+        return [n]
+    }
+
+    /// Joins operands, whatever order they were written in: every operand
+    /// that is a join group (triples, paths, VALUES, GRAPH blocks, nested
+    /// groups) merges into one group for the planner; the others, by
+    /// signature, come first when they are evaluated on their own (then the
+    /// group matches with their bindings substituted) and after the group
+    /// when they can take its bindings.
+    func join(_ operands: [Node]) -> Node {
+        if let pushed = pushJoin(operands) { return pushed }
+        var elements: [PatternElement] = [], filters: [GroupFilter] = []
+        var others: [(node: Node, signature: String)] = []
+        var hasGroup = false
+        for n in operands {
+            if let m = Compiler.members(n) {
+                elements += m.elements
+                filters += m.filters
+                hasGroup = true
+            } else {
+                others.append((n, text.signature(n)))
+            }
+        }
+        others.sort { $0.signature < $1.signature }
+        var chain = others.filter { !$0.node.substitutable }.map(\.node)
+        if hasGroup { chain.append(Node(.patterns(elements, filters: filters))) }
+        chain += others.filter { $0.node.substitutable }.map(\.node)
+        return chain.dropFirst().reduce(chain[0]) { Node(.join($0, $1)) }
     }
 
     /// A node's join-group members and filters, when it can be merged into an
@@ -105,18 +179,16 @@ struct Compiler {
             return Node(.patterns([member(kind)], filters: []))
         case .join(let a, let b):
             let x = try compile(a), y = try compile(b)
-            // Flatten joins of join groups (triples, paths, VALUES, GRAPH
-            // blocks, nested groups) into one group for the planner.
-            if let l = Compiler.members(x), let r = Compiler.members(y) {
-                return Node(.patterns(l.elements + r.elements, filters: l.filters + r.filters))
-            }
-            return Node(.join(x, y))
+            return join(Compiler.joinOperands(x) + Compiler.joinOperands(y))
         case .leftJoin(let a, let b, let e): return Node(.leftJoin(try compile(a), try compile(b), try e.map { try compile($0) }))
         case .filter(let e, let inner):
             let condition = try compile(e), n = try compile(inner)
             // Push the filter into a join group, where it runs as soon as its variables are bound.
             if case .patterns(let elements, let filters) = n.kind {
-                return Node(.patterns(elements, filters: filters + condition.conjuncts.map { GroupFilter(expression: $0, graph: .active) }))
+                let text = self.text
+                return Node(.patterns(elements, filters: filters + condition.conjuncts.map {
+                    GroupFilter(expression: $0, graph: .active, signature: text.expression($0))
+                }))
             }
             return Node(.filter(condition, n))
         case .union(let a, let b): return Node(.union(try compile(a), try compile(b)))
@@ -130,13 +202,15 @@ struct Compiler {
                 case .constant(let id): ref = .constant(id)
                 case .variable(let v): ref = .variable(v)
                 }
-                let mark = "GRAPH " + signature(slot) + " "
+                let text = self.text
                 return Node(.patterns(elements.map { e in
                     guard case .active = e.graph else { return e }
-                    return PatternElement(kind: e.kind, graph: ref, signature: mark + e.signature)
+                    var inGraph = PatternElement(kind: e.kind, graph: ref, signature: "")
+                    inGraph.signature = text.member(inGraph)
+                    return inGraph
                 }, filters: filters.map { f in
                     guard case .active = f.graph else { return f }
-                    return GroupFilter(expression: f.expression, graph: ref)
+                    return GroupFilter(expression: f.expression, graph: ref, signature: (text.graph(ref) ?? "") + " " + f.signature)
                 }))
             }
             return Node(.graph(slot, n))

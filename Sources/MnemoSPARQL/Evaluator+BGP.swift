@@ -36,7 +36,10 @@ extension Evaluator {
         }
         plan.hashed = hashPlan(ordered, input, scope)
         // At one position, cheap tests first, EXISTS (a pattern match per row) last.
-        plan.after = plan.after.map { fs in fs.filter { !$0.expression.hasExists } + fs.filter { $0.expression.hasExists } }
+        // (Otherwise by signature, so the written order does not decide.)
+        func sorted(_ fs: [GroupFilter]) -> [GroupFilter] { fs.sorted { $0.signature < $1.signature } }
+        plan.before = sorted(plan.before)
+        plan.after = plan.after.map { fs in sorted(fs.filter { !$0.expression.hasExists }) + sorted(fs.filter { $0.expression.hasExists }) }
         node.orders[key] = plan
         return plan
     }
@@ -138,6 +141,7 @@ extension Evaluator {
         if i == plan.elements.count { return try sink(row) }
         func next(_ out: Row) throws -> Bool {
             for f in plan.after[i] where try !effectiveBoolean(f.expression, out, filterScope(f.graph, out, scope)) { return true }
+            profile?.countMember(node, key, i, of: plan.elements.count)
             return try evalPatterns(node, key, plan, i + 1, out, scope, sink)
         }
         let member = plan.elements[i]

@@ -26,7 +26,10 @@ extension Evaluator {
         }
         let graphShare = graphJoined ? 1 / Double(max(1, dataset.namedGraphs.count)) : 1
         switch e.kind {
-        case .triple(let t): return tripleEstimate(t, bound, input, graphs) * graphShare
+        case .triple(let t):
+            // A subject or object bound earlier already fixes the graph it is in.
+            let joinedNode = [t.s, t.o].contains { if case .variable(let v) = $0 { return input[v] == 0 && bound.contains(v) }; return false }
+            return tripleEstimate(t, bound, input, graphs) * (joinedNode ? 1 : graphShare)
         case .path(let s, let path, let o): return pathEstimate(s, path, o, bound, input, graphs ?? .union(nil)) * graphShare
         case .values(let slots, let rows):
             let joined = slots.contains { bound.contains($0) }

@@ -63,9 +63,27 @@ final class Evaluator {
 
     var emptyRow: Row { Row(repeating: 0, count: width) }
 
+    /// Counters per operator, when the query is explained.
+    var profile: Profile?
+
     /// Evaluates `node` joined with `input`. Returns false when the sink stopped.
     @discardableResult
     func eval(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+        guard let profile else { return try evalNode(node, input, scope, sink) }
+        let counters = profile.counters(node)
+        counters.calls += 1
+        let start = Profile.now()
+        var downstream: UInt64 = 0
+        defer { counters.nanoseconds += Profile.now() &- start &- downstream }
+        return try evalNode(node, input, scope) { row in
+            counters.rows += 1
+            let t = Profile.now()
+            defer { downstream &+= Profile.now() &- t }
+            return try sink(row)
+        }
+    }
+
+    private func evalNode(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
         if !node.substitutable && input.contains(where: { $0 != 0 }) {
             return try joinIndependent(node, input, scope, sink)
         }

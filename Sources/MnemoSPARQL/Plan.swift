@@ -97,6 +97,8 @@ struct PatternElement {
 struct GroupFilter {
     var expression: CExpr
     var graph: GraphRef
+    /// The filter as text, variables by name (see ``PatternElement/signature``).
+    var signature: String
     var slots: Set<Int> {
         var out = expression.slots
         if case .variable(let g) = graph { out.insert(g) }
@@ -243,6 +245,26 @@ extension CExpr {
 }
 
 extension Node {
+    /// The variable slots bound in every solution of the node (a subset,
+    /// found conservatively: empty where unsure).
+    var certainSlots: Set<Int> {
+        switch kind {
+        case .patterns(let elements, _): return Set(elements.flatMap(\.variables))
+        case .join(let a, let b): return a.certainSlots.union(b.certainSlots)
+        case .leftJoin(let a, _, _), .minus(let a, _), .filter(_, let a), .extend(let a, _, _),
+             .distinct(let a), .reduced(let a), .slice(let a, _, _), .orderBy(let a, _, _):
+            return a.certainSlots
+        case .graph(let g, let a):
+            if case .variable(let v) = g { return a.certainSlots.union([v]) }
+            return a.certainSlots
+        case .union(let a, let b): return a.certainSlots.intersection(b.certainSlots)
+        case .project(let a, let vars): return a.certainSlots.intersection(vars)
+        case .values(let vars, let rows):
+            return Set(vars.indices.filter { i in rows.allSatisfy { $0[i] != 0 } }.map { vars[$0] })
+        case .group, .service: return []
+        }
+    }
+
     /// Every variable slot mentioned in the node and below.
     func collectSlots(_ out: inout Set<Int>) {
         func slot(_ s: Slot) { if case .variable(let v) = s { out.insert(v) } }

@@ -74,8 +74,10 @@ public struct SPARQLEngine: Sendable {
         try evaluate(query, over: snapshot, resolved: resolve(query.dataset, selection, snapshot), limits: limits, into: receiver)
     }
 
+    @discardableResult
     func evaluate(_ query: Query, over snapshot: IndexSnapshot, resolved dataset: EvaluationDataset,
-                  limits: QueryLimits, into receiver: some QueryResultReceiver) throws {
+                  limits: QueryLimits, profile: Profile? = nil,
+                  into receiver: some QueryResultReceiver) throws -> (root: Node, names: [Variable], dictionary: QueryDictionary) {
         let dictionary = QueryDictionary(store.dictionary)
         let guardrail = LimitGuard(limits)
         let functions = FunctionContext(baseIRI: query.baseIRI, extensions: extensions)
@@ -93,6 +95,7 @@ public struct SPARQLEngine: Sendable {
         let evaluator = Evaluator(snapshot: snapshot, dictionary: dictionary, width: compiler.names.count,
                                   dataset: dataset, functions: functions,
                                   guardrail: guardrail)
+        evaluator.profile = profile
         let scope = evaluator.defaultScope
 
         switch query.form {
@@ -142,6 +145,7 @@ public struct SPARQLEngine: Sendable {
             }
             for q in try describe(resources, snapshot, scope.graphs, dictionary, guardrail) { try receiver.triple(q) }
         }
+        return (root, compiler.names, dictionary)
     }
 
     /// The dataset in ids: the query's FROM / FROM NAMED, else the caller's selection, else the whole store.

@@ -45,6 +45,9 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Print each query's evaluation time on standard error.")
     var time = false
 
+    @Flag(help: "Run each query and print its plan (estimated and actual rows, calls and time per operator) instead of its answer.")
+    var explain = false
+
     @Argument(help: "Files holding queries, run in turn.")
     var queryFiles: [String] = []
 
@@ -80,6 +83,11 @@ struct QueryCommand: ParsableCommand {
                 let parsed: Query
                 do { parsed = try SPARQLParser.parse(q.text, baseIRI: q.base) } catch let e as SPARQLSyntaxError {
                     throw CLIError("\(q.name):\(e.line):\(e.column): \(e.message)")
+                }
+                if explain {
+                    let plan = try engine.explain(parsed, dataset: selection, limits: limits)
+                    print(queries.count > 1 ? "# \(q.name)\n\(plan)" : plan.description)
+                    continue
                 }
                 let start = Date()
                 let result = try engine.execute(parsed, dataset: selection, limits: limits)

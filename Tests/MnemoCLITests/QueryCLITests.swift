@@ -48,6 +48,32 @@ import Testing
         #expect(d.output == "?n\n200\n")
     }
 
+    @Test func explainPrintsThePlanWithEstimatesAndActualRows() throws {
+        let lib = fixtures.appendingPathComponent("library-almaty.ttl").path
+        let q = Self.prefixes + """
+            SELECT ?name ?place WHERE {
+              ?birth crm:P98_brought_into_life ?person ; crm:P7_took_place_at ?p .
+              ?person rdfs:label ?name . ?p rdfs:label ?place
+              FILTER(LANG(?name) = "kk")
+            }
+            """
+        let r = try MnemoProcess.run(["query", "--data", lib, "--explain", "-e", q])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.output.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("est") == true)
+        #expect(lines.contains { $0.contains("Project ?name ?place") })
+        // Each of the four patterns, numbered in the chosen order, with the filter after the label it reads.
+        for i in 1...4 { #expect(lines.contains { $0.contains("\(i). ") }) }
+        #expect(lines.contains { $0.contains("crm:P98_brought_into_life") })
+        #expect(lines.contains { $0.contains("FILTER (LANG(?name) = \"kk\")") })
+        // The answer's size in the summary, not the answer itself.
+        let answer = try MnemoProcess.run(["query", "--data", lib, "--format", "tsv", "-e", q])
+        let rows = answer.output.split(separator: "\n").count - 1
+        #expect(rows > 0)
+        #expect(lines.last?.hasPrefix("\(rows) solutions in ") == true)
+        #expect(!r.output.contains("\"@kk\t"))
+    }
+
     @Test func severalQueryFilesWithTimes() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
