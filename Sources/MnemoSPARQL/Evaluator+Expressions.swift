@@ -45,13 +45,37 @@ extension Evaluator {
             if let error { throw error }
             return negated
         default:
-            return try Builtins.effectiveBooleanValue(value(e, row, scope))
+            return try effectiveBoolean(of: compute(e, row, scope))
         }
     }
 
     private func compare(_ op: ComparisonOp, _ a: CExpr, _ b: CExpr, _ row: Row, _ scope: Scope) throws -> Bool {
         // Two stored terms with the same id are the same term.
         if case .equal = op, let x = idOf(a, row), let y = idOf(b, row), x == y { return true }
+        // Computed numbers (YEAR(?d) = YEAR(?e), ?n * 2 > 10) compare as numbers, without terms.
+        if !Evaluator.isLeaf(a) || !Evaluator.isLeaf(b) {
+            let x = try compute(a, row, scope), y = try compute(b, row, scope)
+            if let m = number(x), let n = number(y) {
+                guard let c = numericCompare(m, n) else { return op == .notEqual }
+                switch op {
+                case .equal: return c == 0
+                case .notEqual: return c != 0
+                case .less: return c < 0
+                case .lessOrEqual: return c <= 0
+                case .greater: return c > 0
+                case .greaterOrEqual: return c >= 0
+                }
+            }
+            let s = term(x), t = term(y)
+            switch op {
+            case .equal: return try Builtins.equal(s, t)
+            case .notEqual: return try !Builtins.equal(s, t)
+            case .less: return try Builtins.compare(Evaluator.ordered(s), Evaluator.ordered(t)) < 0
+            case .lessOrEqual: return try Builtins.compare(Evaluator.ordered(s), Evaluator.ordered(t)) <= 0
+            case .greater: return try Builtins.compare(Evaluator.ordered(s), Evaluator.ordered(t)) > 0
+            case .greaterOrEqual: return try Builtins.compare(Evaluator.ordered(s), Evaluator.ordered(t)) >= 0
+            }
+        }
         switch op {
         case .equal: return try Builtins.equal(value(a, row, scope), value(b, row, scope))
         case .notEqual: return try !Builtins.equal(value(a, row, scope), value(b, row, scope))
@@ -84,6 +108,18 @@ extension Evaluator {
         }
     }
 
+    static func ordered(_ t: Term) throws -> OrderedValue {
+        guard let v = OrderedValue(t) else { throw ExpressionError("only literals are ordered") }
+        return v
+    }
+
+    static func isLeaf(_ e: CExpr) -> Bool {
+        switch e {
+        case .constant, .variable: return true
+        default: return false
+        }
+    }
+
     private func idOf(_ e: CExpr, _ row: Row) -> TermID? {
         switch e {
         case .constant(let id, _): return id
@@ -92,7 +128,7 @@ extension Evaluator {
         }
     }
 
-    /// The value of `e` on `row`. Throws ``ExpressionError`` for SPARQL's errors (unbound variables included).
+    /// The value of `e` on `row` as a term. Throws ``ExpressionError`` for SPARQL's errors (unbound variables included).
     func value(_ e: CExpr, _ row: Row, _ scope: Scope) throws -> Term {
         switch e {
         case .constant(_, let term):
@@ -106,29 +142,8 @@ extension Evaluator {
             decodedIDs[slot] = id
             decodedTerms[slot] = t
             return t
-        case .or, .and, .not, .bound, .exists, .compare, .in:
-            return .typed(try truth(e, row, scope) ? "true" : "false", Vocabulary.xsd + "boolean")
-        case .arithmetic(let op, let a, let b):
-            let x = try value(a, row, scope), y = try value(b, row, scope)
-            switch op {
-            case .add: return try Builtins.add(x, y)
-            case .subtract: return try Builtins.subtract(x, y)
-            case .multiply: return try Builtins.multiply(x, y)
-            case .divide: return try Builtins.divide(x, y)
-            }
-        case .unaryPlus(let a): return try Builtins.unaryPlus(value(a, row, scope))
-        case .unaryMinus(let a): return try Builtins.unaryMinus(value(a, row, scope))
-        case .if(let c, let t, let f):
-            return try truth(c, row, scope) ? value(t, row, scope) : value(f, row, scope)
-        case .coalesce(let list):
-            for item in list {
-                if let v = try? value(item, row, scope) { return v }
-            }
-            throw ExpressionError("COALESCE: every argument is an error or unbound")
-        case .builtin(let f, let args):
-            return try Builtins.call(f, try args.map { try value($0, row, scope) }, functions)
-        case .function(let iri, let args):
-            return try Builtins.callIRI(iri, try args.map { try value($0, row, scope) }, functions)
+        default:
+            return term(try compute(e, row, scope))
         }
     }
 }

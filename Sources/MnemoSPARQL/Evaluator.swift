@@ -42,6 +42,8 @@ final class Evaluator {
     var orderedIDs: [TermID]
     var orderedValues: [OrderedValue?]
     var constantValues: [TermID: OrderedValue] = [:]
+    /// What stored terms' values are, and the ids of computed values.
+    var caches = ValueCaches()
     /// The dataset's named graphs, for membership tests.
     lazy var namedGraphSet = Set(dataset.namedGraphs)
 
@@ -127,8 +129,8 @@ final class Evaluator {
             return try eval(inner, input, scope) { row in
                 if startsSolution { self.functions.newSolutionScope() }
                 var out = row
-                if let v = try? self.value(e, row, scope) {
-                    let id = self.dictionary.intern(v)
+                if let v = try? self.compute(e, row, scope) {
+                    let id = self.id(v)
                     if out[slot] != 0 && out[slot] != id { return true }
                     out[slot] = id
                 }

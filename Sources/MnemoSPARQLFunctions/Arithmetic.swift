@@ -2,9 +2,9 @@ import Foundation
 
 /// Arithmetic and the numeric functions (F&O op:numeric-add … fn:round).
 extension NumericValue {
-    enum Operation { case add, subtract, multiply, divide }
+    public enum Operation: Sendable { case add, subtract, multiply, divide }
 
-    static func apply(_ op: Operation, _ a: NumericValue, _ b: NumericValue) throws -> NumericValue {
+    public static func apply(_ op: Operation, _ a: NumericValue, _ b: NumericValue) throws -> NumericValue {
         if op != .divide, case .integer(let x) = a, case .integer(let y) = b {
             let (result, overflow): (Int64, Bool)
             switch op {
@@ -54,7 +54,7 @@ extension NumericValue {
         return d
     }
 
-    var negated: NumericValue {
+    public var negated: NumericValue {
         switch self {
         case .integer(let v): v == .min ? .bigInteger(-Decimal(v)) : .integer(-v)
         case .bigInteger(let d): .integer(exactly: -d)
@@ -64,7 +64,7 @@ extension NumericValue {
         }
     }
 
-    var absolute: NumericValue {
+    public var absolute: NumericValue {
         switch self {
         case .integer(let v): v < 0 ? negated : self
         case .bigInteger(let d): .bigInteger(Swift.abs(d))
@@ -74,7 +74,7 @@ extension NumericValue {
         }
     }
 
-    var ceiling: NumericValue {
+    public var ceiling: NumericValue {
         switch self {
         case .integer, .bigInteger: self
         case .decimal(let d): .decimal(d.rounded(.up))
@@ -83,7 +83,7 @@ extension NumericValue {
         }
     }
 
-    var floor: NumericValue {
+    public var floor: NumericValue {
         switch self {
         case .integer, .bigInteger: self
         case .decimal(let d): .decimal(d.rounded(.down))
@@ -93,7 +93,7 @@ extension NumericValue {
     }
 
     /// fn:round: to the nearest integer, halves towards positive infinity.
-    var rounded: NumericValue {
+    public var rounded: NumericValue {
         switch self {
         case .integer, .bigInteger: self
         case .decimal(let d): .decimal((d + Decimal(sign: .plus, exponent: -1, significand: 5)).rounded(.down))

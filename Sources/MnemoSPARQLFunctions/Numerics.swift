@@ -7,7 +7,7 @@ import MnemoRDF
 /// Integers are held in 64 bits while they fit and in Foundation's `Decimal`
 /// (38 significant digits, rounded beyond) when they do not; decimals are
 /// always `Decimal`.
-enum NumericValue {
+public enum NumericValue: Hashable, Sendable {
     case integer(Int64)
     case bigInteger(Decimal)
     case decimal(Decimal)
@@ -32,7 +32,7 @@ enum NumericValue {
 
     /// The numeric value of a literal, nil when it is not numeric or its
     /// lexical form is not valid for its datatype.
-    init?(_ literal: Literal) {
+    public init?(_ literal: Literal) {
         let dt = literal.datatype
         let lex = literal.lexical[...]
         if dt == XSD.integer {
@@ -57,7 +57,7 @@ enum NumericValue {
         }
     }
 
-    init?(_ term: Term) {
+    public init?(_ term: Term) {
         guard case .literal(let literal) = term else { return nil }
         self.init(literal)
     }
@@ -98,7 +98,7 @@ enum NumericValue {
     }
 
     /// The result literal, in canonical form.
-    var term: Term {
+    public var term: Term {
         switch self {
         case .integer(let v): .typed(String(v), XSD.integer)
         case .bigInteger(let d): .typed(NumberFormat.integer(d), XSD.integer)
@@ -108,7 +108,7 @@ enum NumericValue {
         }
     }
 
-    var isZero: Bool {
+    public var isZero: Bool {
         switch self {
         case .integer(let v): v == 0
         case .bigInteger(let d), .decimal(let d): d.isZero
@@ -117,7 +117,7 @@ enum NumericValue {
         }
     }
 
-    var isNaN: Bool {
+    public var isNaN: Bool {
         switch self {
         case .float(let f): f.isNaN
         case .double(let d): d.isNaN
@@ -127,7 +127,7 @@ enum NumericValue {
 }
 
 /// Numeric comparison after promotion; nil when unordered (NaN).
-func numericCompare(_ a: NumericValue, _ b: NumericValue) -> Int? {
+public func numericCompare(_ a: NumericValue, _ b: NumericValue) -> Int? {
     func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
     if case .integer(let x) = a, case .integer(let y) = b { return order(x, y) }
     let rank = max(a.rank, b.rank)

@@ -57,6 +57,17 @@ enum StringFunctions {
         let start = try number(args[1])
         let end = args.count > 2 ? start + (try number(args[2])) : .infinity
         guard !start.isNaN, !end.isNaN else { return source.same("") }
+        // Walk the scalars once, without copying them to an array.
+        if start >= 1, start < 1e15, end == .infinity || end < 1e15 {
+            if end <= start { return source.same("") }
+            let view = source.text.unicodeScalars
+            guard let from = view.index(view.startIndex, offsetBy: Int(start) - 1, limitedBy: view.endIndex) else {
+                return source.same("")
+            }
+            let to = end == .infinity ? view.endIndex
+                : view.index(from, offsetBy: Int(end) - Int(start), limitedBy: view.endIndex) ?? view.endIndex
+            return source.same(String(view[from..<to]))
+        }
         let scalars = Array(source.text.unicodeScalars)
         let from = max(start, 1), to = min(end, Double(scalars.count) + 1)
         guard from < to else { return source.same("") }

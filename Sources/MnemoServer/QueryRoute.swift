@@ -17,6 +17,16 @@ extension MnemoService {
         do { query = try SPARQLParser.parse(text, baseIRI: configuration.baseURI) } catch let e as SPARQLSyntaxError {
             throw ServiceError.badRequest("query syntax error at \(e.description)")
         }
+        var selection = DatasetSelection()
+        if !req.defaultGraphs.isEmpty || !req.namedGraphs.isEmpty {
+            // The protocol's dataset takes precedence over the query's FROM (§2.1.4).
+            query.dataset = nil
+            selection = DatasetSelection(defaultGraphs: req.defaultGraphs, namedGraphs: req.namedGraphs)
+        }
+        let limits = try queryLimits(req)
+        if let explain = try req.parameters.single("explain"), !["false", "0", "no"].contains(explain.lowercased()) {
+            return try await explainQuery(query, selection, limits, request)
+        }
         let allowed = query.form.isGraphForm ? WireFormat.graphFormats : WireFormat.solutionFormats
         let format: WireFormat
         if let name = try req.parameters.single("format") {
@@ -31,13 +41,6 @@ extension MnemoService {
             }
             format = f
         }
-        var selection = DatasetSelection()
-        if !req.defaultGraphs.isEmpty || !req.namedGraphs.isEmpty {
-            // The protocol's dataset takes precedence over the query's FROM (§2.1.4).
-            query.dataset = nil
-            selection = DatasetSelection(defaultGraphs: req.defaultGraphs, namedGraphs: req.namedGraphs)
-        }
-        let limits = try queryLimits(req)
         let headers: HTTPFields = [.contentType: format.mediaType, .vary: "Accept"]
         if request.method == .head { return Response(status: .ok, headers: headers) }
 
@@ -50,6 +53,27 @@ extension MnemoService {
                 pipe.finish()
             } catch {
                 if case QueryError.timeout = error { metrics.queryTimeouts.increment() }
+                pipe.finish(error)
+            }
+        }
+        let start = await pipe.waitForStart()
+        if !start.hasData, let failure = start.failure { throw Self.serviceError(failure) }
+        return Response(status: .ok, headers: headers, body: pipe.responseBody())
+    }
+
+    /// Runs the query and answers with its plan as text (`explain=true`):
+    /// estimated and actual rows, calls and time per operator.
+    func explainQuery(_ query: Query, _ selection: DatasetSelection, _ limits: QueryLimits,
+                      _ request: Request) async throws -> Response {
+        let headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]
+        if request.method == .head { return Response(status: .ok, headers: headers) }
+        let pipe = ChunkPipe()
+        try await startWork { [engine, query, selection] in
+            do {
+                let text = try engine.explain(query, dataset: selection, limits: limits).description + "\n"
+                try Array(text.utf8).withUnsafeBytes { try pipe.send($0) }
+                pipe.finish()
+            } catch {
                 pipe.finish(error)
             }
         }

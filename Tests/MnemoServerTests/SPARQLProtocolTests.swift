@@ -32,6 +32,28 @@ import Testing
         }
     }
 
+    @Test func explainAnswersWithThePlan() async throws {
+        let h = try ServerHarness()
+        try await h.run { client in
+            let r = try await client.execute(uri: "/sparql?explain=true&query=\(encoded(Self.persons))", method: .get,
+                                             headers: [.accept: "application/sparql-results+json"])
+            #expect(r.status == .ok)
+            #expect(r.headers[.contentType] == "text/plain; charset=utf-8")
+            let text = String(buffer: r.body)
+            #expect(text.hasPrefix("est"))
+            #expect(text.contains("Order by ?l"))
+            #expect(text.contains("FILTER (LANG(?l) = \"kk\")"))
+            // The plan, not the answer; its size is in the last line.
+            let answer = try ResultFormat.json.read(Data(buffer: try await client.execute(
+                uri: "/sparql?query=\(encoded(Self.persons))", method: .get).body))
+            guard case .solutions(let t) = answer else { Issue.record("not solutions"); return }
+            #expect(text.contains("\n\(t.count) solutions in "))
+            #expect(!text.contains("Абай"))
+            let bad = try await client.execute(uri: "/sparql?explain=true&query=\(encoded("SELECT * WHERE {"))", method: .get)
+            #expect(bad.status == .badRequest)
+        }
+    }
+
     @Test func contentNegotiationHonoursQValuesAndWildcards() async throws {
         let h = try ServerHarness()
         try await h.run { client in
