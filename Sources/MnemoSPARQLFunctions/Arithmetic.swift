@@ -31,7 +31,7 @@ extension NumericValue {
         }
     }
 
-    private static func decimalOp(_ op: Operation, _ x: Decimal, _ y: Decimal) -> Decimal {
+    private static func decimalOp<D: DecimalArithmetic>(_ op: Operation, _ x: D, _ y: D) -> D {
         switch op {
         case .add: x + y
         case .subtract: x - y
@@ -49,7 +49,7 @@ extension NumericValue {
         }
     }
 
-    private static func checked(_ d: Decimal) throws -> Decimal {
+    private static func checked<D: DecimalArithmetic>(_ d: D) throws -> D {
         if d.isNaN { throw ExpressionError("decimal overflow") }
         return d
     }
@@ -58,7 +58,7 @@ extension NumericValue {
         switch self {
         case .integer(let v): v == .min ? .bigInteger(-Decimal(v)) : .integer(-v)
         case .bigInteger(let d): .integer(exactly: -d)
-        case .decimal(let d): .decimal(d.isZero ? d : -d)
+        case .decimal(let d): .decimal(-d)
         case .float(let f): .float(-f)
         case .double(let d): .double(-d)
         }
@@ -68,7 +68,7 @@ extension NumericValue {
         switch self {
         case .integer(let v): v < 0 ? negated : self
         case .bigInteger(let d): .bigInteger(Swift.abs(d))
-        case .decimal(let d): .decimal(Swift.abs(d))
+        case .decimal(let d): .decimal(d.magnitude)
         case .float(let f): .float(Swift.abs(f))
         case .double(let d): .double(Swift.abs(d))
         }
@@ -96,7 +96,7 @@ extension NumericValue {
     public var rounded: NumericValue {
         switch self {
         case .integer, .bigInteger: self
-        case .decimal(let d): .decimal((d + Decimal(sign: .plus, exponent: -1, significand: 5)).rounded(.down))
+        case .decimal(let d): .decimal((d + DecimalNumber(mantissa: 5, scale: 1)).rounded(.down))
         case .float(let f): .float(Float(Self.roundHalfUp(Double(f))))
         case .double(let d): .double(Self.roundHalfUp(d))
         }
@@ -123,3 +123,16 @@ extension Decimal {
         Int64(rounded(self < 0 ? .up : .down).description) ?? 0
     }
 }
+
+/// What the four operations need of a decimal type: Foundation's `Decimal`
+/// (for integers beyond 64 bits) and ``DecimalNumber``.
+protocol DecimalArithmetic {
+    static func + (x: Self, y: Self) -> Self
+    static func - (x: Self, y: Self) -> Self
+    static func * (x: Self, y: Self) -> Self
+    static func / (x: Self, y: Self) -> Self
+    var isNaN: Bool { get }
+}
+
+extension Decimal: DecimalArithmetic {}
+extension DecimalNumber: DecimalArithmetic {}

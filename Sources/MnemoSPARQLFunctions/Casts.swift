@@ -58,7 +58,7 @@ enum Casts {
         switch value {
         case .numeric(.integer(let v)): return String(v)
         case .numeric(.bigInteger(let d)): return NumberFormat.integer(d)
-        case .numeric(.decimal(let d)): return NumberFormat.xpathString(d)
+        case .numeric(.decimal(let d)): return NumberFormat.xpathString(d.decimal)
         case .numeric(.float(let f)): return NumberFormat.xpathString(Double(f), digits: f.description)
         case .numeric(.double(let d)): return NumberFormat.xpathString(d, digits: d.description)
         case .boolean(let b): return b ? "true" : "false"
@@ -96,7 +96,7 @@ enum Casts {
         case XSD.float:
             if case .float = n { return n.term }
             return NumericValue.float(Float(n.doubleValue)).term
-        case XSD.decimal: return NumericValue.decimal(try exactDecimal(n)).term
+        case XSD.decimal: return NumericValue.decimal(DecimalNumber(try exactDecimal(n))).term
         default:
             let whole = try exactDecimal(n)
             let truncated = whole.rounded(whole < 0 ? .up : .down)
@@ -114,7 +114,8 @@ enum Casts {
         let digits: String
         switch n {
         case .integer(let v): return Decimal(v)
-        case .bigInteger(let d), .decimal(let d): return d
+        case .bigInteger(let d): return d
+        case .decimal(let d): return d.decimal
         case .float(let f): guard f.isFinite else { throw ExpressionError("cannot cast \(f) to a decimal") }; digits = f.description
         case .double(let d): guard d.isFinite else { throw ExpressionError("cannot cast \(d) to a decimal") }; digits = d.description
         }

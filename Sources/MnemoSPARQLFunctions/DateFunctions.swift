@@ -22,7 +22,7 @@ enum DateFunctions {
     static func hours(_ t: Term) throws -> Term { .integer(try temporal(t, withTime, "HOURS").0.hour) }
     static func minutes(_ t: Term) throws -> Term { .integer(try temporal(t, withTime, "MINUTES").0.minute) }
     static func seconds(_ t: Term) throws -> Term {
-        NumericValue.decimal(try temporal(t, withTime, "SECONDS").0.second).term
+        NumericValue.decimal(DecimalNumber(try temporal(t, withTime, "SECONDS").0.second)).term
     }
 
     /// TIMEZONE: the offset as an xsd:dayTimeDuration; an error without timezone.

@@ -10,7 +10,7 @@ import MnemoRDF
 public enum NumericValue: Hashable, Sendable {
     case integer(Int64)
     case bigInteger(Decimal)
-    case decimal(Decimal)
+    case decimal(DecimalNumber)
     case float(Float)
     case double(Double)
 
@@ -39,7 +39,7 @@ public enum NumericValue: Hashable, Sendable {
             guard let v = NumericValue.parseInteger(lex) else { return nil }
             self = v
         } else if dt == XSD.decimal {
-            guard NumericLexical.isDecimal(lex.utf8), let v = NumericLexical.decimalValue(lex) else { return nil }
+            guard NumericLexical.isDecimal(lex.utf8), let v = DecimalNumber(lexical: lex) else { return nil }
             self = .decimal(v)
         } else if dt == XSD.double {
             guard NumericLexical.isDouble(lex.utf8), let v = NumericLexical.doubleValue(lex) else { return nil }
@@ -81,7 +81,8 @@ public enum NumericValue: Hashable, Sendable {
     var doubleValue: Double {
         switch self {
         case .integer(let v): Double(v)
-        case .bigInteger(let d), .decimal(let d): NSDecimalNumber(decimal: d).doubleValue
+        case .bigInteger(let d): NSDecimalNumber(decimal: d).doubleValue
+        case .decimal(let d): d.doubleValue
         case .float(let f): Double(f)
         case .double(let d): d
         }
@@ -91,7 +92,9 @@ public enum NumericValue: Hashable, Sendable {
     func promoted(to rank: Int) -> NumericValue {
         if rank <= self.rank { return self }
         switch rank {
-        case 1: return .decimal(integerDecimal ?? 0)
+        case 1:
+            if case .integer(let v) = self { return .decimal(DecimalNumber(v)) }
+            return .decimal(DecimalNumber(integerDecimal ?? 0))
         case 2: return .float(Float(doubleValue))
         default: return .double(doubleValue)
         }
@@ -102,7 +105,7 @@ public enum NumericValue: Hashable, Sendable {
         switch self {
         case .integer(let v): .typed(String(v), XSD.integer)
         case .bigInteger(let d): .typed(NumberFormat.integer(d), XSD.integer)
-        case .decimal(let d): .typed(NumberFormat.decimal(d), XSD.decimal)
+        case .decimal(let d): .typed(d.canonical, XSD.decimal)
         case .float(let f): .typed(NumberFormat.scientific(Double(f), digits: f.description), XSD.float)
         case .double(let d): .typed(NumberFormat.scientific(d, digits: d.description), XSD.double)
         }
@@ -111,7 +114,8 @@ public enum NumericValue: Hashable, Sendable {
     public var isZero: Bool {
         switch self {
         case .integer(let v): v == 0
-        case .bigInteger(let d), .decimal(let d): d.isZero
+        case .bigInteger(let d): d.isZero
+        case .decimal(let d): d.isZero
         case .float(let f): f == 0
         case .double(let d): d == 0
         }
