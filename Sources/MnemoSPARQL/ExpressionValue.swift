@@ -153,6 +153,19 @@ extension Evaluator {
             case .floor: return .numeric(x.floor)
             default: return .numeric(x.rounded)
             }
+        case .str:
+            // STR of a stored term, read from its bytes.
+            guard args.count == 1, case .id(let id) = args[0] else { break }
+            guard let text = dictionary.stringValue(id) else { throw ExpressionError("STR of a blank node") }
+            return .string(text)
+        case .substr:
+            // A simple literal's substring, without terms.
+            guard args.count >= 2, case .string(let text) = args[0], let start = number(args[1]) else { break }
+            if args.count == 3 {
+                guard let length = number(args[2]) else { break }
+                return .string(Builtins.substring(text, from: start, length: length))
+            }
+            return .string(Builtins.substring(text, from: start, length: nil))
         default:
             break
         }

@@ -128,6 +128,12 @@ public enum Builtins {
         return try NumericValue.apply(op, x, y).term
     }
 
+    /// SUBSTR of a string's text: the code points from the 1-based position
+    /// `start` (rounded), `length` of them (rounded; to the end when nil).
+    public static func substring(_ text: String, from start: NumericValue, length: NumericValue?) -> String {
+        StringFunctions.substring(text, from: start, length: length)
+    }
+
     /// The value of a valid numeric literal as a double; nil for anything else.
     public static func numericValue(_ t: Term) -> Double? { NumericValue(t)?.doubleValue }
 

@@ -49,31 +49,39 @@ enum StringFunctions {
     /// round(start) ≤ p < round(start) + round(length).
     static func substr(_ args: [Term]) throws -> Term {
         let source = try stringArgument(args[0], "SUBSTR")
-        func number(_ t: Term) throws -> Double {
+        func number(_ t: Term) throws -> NumericValue {
             guard let n = NumericValue(t) else { throw ExpressionError("SUBSTR needs numeric positions") }
+            return n
+        }
+        return source.same(substring(source.text, from: try number(args[1]), length: args.count > 2 ? try number(args[2]) : nil))
+    }
+
+    /// The code points of `text` at 1-based positions p with
+    /// round(start) ≤ p < round(start) + round(length) (to the end without a length).
+    static func substring(_ text: String, from startValue: NumericValue, length lengthValue: NumericValue?) -> String {
+        func number(_ n: NumericValue) -> Double {
+            if case .integer(let v) = n { return Double(v) }
             guard case .double(let d) = n.promoted(to: 3).rounded else { return .nan }
             return d
         }
-        let start = try number(args[1])
-        let end = args.count > 2 ? start + (try number(args[2])) : .infinity
-        guard !start.isNaN, !end.isNaN else { return source.same("") }
+        let start = number(startValue)
+        let end = lengthValue.map { start + number($0) } ?? .infinity
+        guard !start.isNaN, !end.isNaN else { return "" }
         // Walk the scalars once, without copying them to an array.
         if start >= 1, start < 1e15, end == .infinity || end < 1e15 {
-            if end <= start { return source.same("") }
-            let view = source.text.unicodeScalars
-            guard let from = view.index(view.startIndex, offsetBy: Int(start) - 1, limitedBy: view.endIndex) else {
-                return source.same("")
-            }
+            if end <= start { return "" }
+            let view = text.unicodeScalars
+            guard let from = view.index(view.startIndex, offsetBy: Int(start) - 1, limitedBy: view.endIndex) else { return "" }
             let to = end == .infinity ? view.endIndex
                 : view.index(from, offsetBy: Int(end) - Int(start), limitedBy: view.endIndex) ?? view.endIndex
-            return source.same(String(view[from..<to]))
+            return String(view[from..<to])
         }
-        let scalars = Array(source.text.unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
         let from = max(start, 1), to = min(end, Double(scalars.count) + 1)
-        guard from < to else { return source.same("") }
+        guard from < to else { return "" }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars[Int(from) - 1 ..< Int(to) - 1])
-        return source.same(String(out))
+        return String(out)
     }
 
     static func ucase(_ t: Term) throws -> Term {
