@@ -23,6 +23,7 @@ extension Evaluator {
         for e in ordered { groupVars.formUnion(e.variables) }
         var plan = GroupPlan(elements: ordered, before: [], after: Array(repeating: [], count: ordered.count))
         plan.estimates = estimates
+        plan.hints = ordered.map { _ in ScanHint() }
         for f in filters {
             let needed = f.slots.intersection(groupVars).subtracting(bound)
             var have = Set<Int>()
@@ -175,19 +176,20 @@ extension Evaluator {
                 for g in dataset.namedGraphs {
                     var bound = row
                     bound[v] = g
-                    if try !evalMember(member, bound, Scope(graphs: .graph(g), key: .named(g)), next) { return false }
+                    if try !evalMember(member, bound, Scope(graphs: .graph(g), key: .named(g)), nil, next) { return false }
                 }
                 return true
             }
             guard namedGraphSet.contains(g) else { return true }
             memberScope = Scope(graphs: .graph(g), key: .named(g))
         }
-        return try evalMember(member, row, memberScope, next)
+        return try evalMember(member, row, memberScope, plan.hints[i], next)
     }
 
-    private func evalMember(_ member: PatternElement, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+    private func evalMember(_ member: PatternElement, _ row: Row, _ scope: Scope, _ hint: ScanHint?,
+                            _ sink: Sink) throws -> Bool {
         switch member.kind {
-        case .triple(let t): return try evalTriple(t, row, scope, sink)
+        case .triple(let t): return try evalTriple(t, row, scope, hint: hint, sink)
         case .path(let s, let path, let o): return try evalPath(s, path, o, row, scope, sink)
         case .values(let slots, let rows): return try evalValues(slots, rows, row, sink)
         }
@@ -241,7 +243,7 @@ extension Evaluator {
     }
 
     /// Matches one triple pattern with the row's bindings, extending the row.
-    func evalTriple(_ t: CTriple, _ row: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+    func evalTriple(_ t: CTriple, _ row: Row, _ scope: Scope, hint: ScanHint? = nil, _ sink: Sink) throws -> Bool {
         @inline(__always) func value(_ s: Slot) -> TermID? {
             switch s {
             case .constant(let id): return id
@@ -250,7 +252,7 @@ extension Evaluator {
         }
         let s = value(t.s), p = value(t.p), o = value(t.o)
         var keepGoing = true
-        try snapshot.forEachTriple(s: s, p: p, o: o, in: scope.graphs) { ts, tp, to in
+        try snapshot.forEachTriple(s: s, p: p, o: o, in: scope.graphs, hint: hint) { ts, tp, to in
             try self.guardrail.tick()
             var out = row
             if !Evaluator.bind(&out, t.s, ts) || !Evaluator.bind(&out, t.p, tp) || !Evaluator.bind(&out, t.o, to) {

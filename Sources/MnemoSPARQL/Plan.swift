@@ -1,5 +1,6 @@
 import MnemoRDF
 import MnemoSPARQLSyntax
+import MnemoStore
 
 /// A solution: one term id per variable slot, 0 where unbound.
 typealias Row = [TermID]
@@ -180,6 +181,8 @@ struct GroupPlan {
     var after: [[GroupFilter]]
     /// The estimated solutions after each member (for EXPLAIN).
     var estimates: [Double] = []
+    /// Per member, where its last index scan started (see ``ScanHint``).
+    var hints: [ScanHint] = []
     /// Members matched by a hash join instead of a probe per solution: the
     /// member is scanned once into a table keyed by its one variable bound
     /// earlier. Chosen when the solutions before it are many, so that

@@ -14,11 +14,12 @@ extension IndexSnapshot {
     /// Calls `body` with each triple matching the pattern within `scope`,
     /// until it returns false. In a union scope a triple held by several
     /// graphs is reported once.
-    public func forEachTriple(s: TermID?, p: TermID?, o: TermID?, in scope: GraphScope,
+    /// With a `hint`, a scan starting a little after the last one searches forward (see ``ScanHint``).
+    public func forEachTriple(s: TermID?, p: TermID?, o: TermID?, in scope: GraphScope, hint: ScanHint? = nil,
                               _ body: (TermID, TermID, TermID) throws -> Bool) rethrows {
         switch scope {
         case .graph(let g):
-            try forEach(matching: QuadPattern(s: s, p: p, o: o, g: g)) { try body($0.s, $0.p, $0.o) }
+            try forEach(matching: QuadPattern(s: s, p: p, o: o, g: g), hint: hint) { try body($0.s, $0.p, $0.o) }
         case .union(let graphs):
             // SPOG, POSG and OSPG keep the graph last, so the copies of one
             // triple are adjacent once the runs are merged in order.
@@ -26,7 +27,7 @@ extension IndexSnapshot {
             var order = IndexOrder.best(for: pattern)
             if order == .gspo { order = .spog }
             var last: QuadIDs?
-            try mergedScan(order: order, pattern: pattern) { q in
+            try mergedScan(order: order, pattern: pattern, hint: hint) { q in
                 if let graphs, !graphs.contains(q.g) { return true }
                 if let l = last, l.s == q.s, l.p == q.p, l.o == q.o { return true }
                 last = q
@@ -63,7 +64,7 @@ extension IndexSnapshot {
     }
 
     /// Scans the runs of one order, merged into key order, within the pattern's prefix range.
-    func mergedScan(order: IndexOrder, pattern: QuadPattern, _ body: (QuadIDs) throws -> Bool) rethrows {
+    func mergedScan(order: IndexOrder, pattern: QuadPattern, hint: ScanHint? = nil, _ body: (QuadIDs) throws -> Bool) rethrows {
         let (low, high, residual) = IndexSnapshot.range(order, pattern)
         let list = runs[order.rawValue]
         @inline(__always) func accept(_ q: QuadIDs) -> Bool {
@@ -76,7 +77,7 @@ extension IndexSnapshot {
         }
         if list.count == 1 {
             let run = list[0]
-            var i = run.lowerBound(low)
+            var i = run.lowerBound(low, order: order, hint: hint)
             let keys = run.keys
             while i < keys.count {
                 let k = keys[i]

@@ -219,11 +219,13 @@ public final class IndexSnapshot: Sendable {
 
     /// Calls `body` for each quad matching `pattern`, until it returns false.
     /// A pattern with `g == nil` ranges over every graph, the default graph included.
-    public func forEach(matching pattern: QuadPattern, _ body: (QuadIDs) throws -> Bool) rethrows {
+    /// With a `hint` (for a single run), a scan starting a little after the last one searches forward.
+    public func forEach(matching pattern: QuadPattern, hint: ScanHint? = nil, _ body: (QuadIDs) throws -> Bool) rethrows {
         let order = chooseOrder(for: pattern)
         let (low, high, residual) = IndexSnapshot.range(order, pattern)
-        for run in runs[order.rawValue] {
-            var i = run.lowerBound(low)
+        let list = runs[order.rawValue]
+        for run in list {
+            var i = list.count == 1 ? run.lowerBound(low, order: order, hint: hint) : run.lowerBound(low)
             let keys = run.keys
             while i < keys.count {
                 let k = keys[i]
