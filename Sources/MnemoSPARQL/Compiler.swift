@@ -73,6 +73,29 @@ struct Compiler {
     /// A position named independently of slot numbers.
     func signature(_ s: Slot) -> String { text.slot(s) }
 
+    /// A filter over a node, pushed down as far as its answers allow: into a
+    /// join group, where each conjunct runs as soon as its variables are
+    /// bound, and below a BIND whose variable it does not read.
+    func filter(_ conjuncts: [CExpr], _ n: Node) -> Node {
+        if conjuncts.isEmpty { return n }
+        switch n.kind {
+        case .patterns(let elements, let filters):
+            let text = self.text
+            return Node(.patterns(elements, filters: filters + conjuncts.map {
+                GroupFilter(expression: $0, graph: .active, signature: text.expression($0))
+            }))
+        case .extend(let a, let v, let e):
+            let below = conjuncts.filter { !$0.slots.contains(v) }
+            if below.isEmpty { break }
+            let above = conjuncts.filter { $0.slots.contains(v) }
+            let pushed = Node(.extend(filter(below, a), v, e))
+            return above.isEmpty ? pushed : Node(.filter(above.dropFirst().reduce(above[0]) { .and($0, $1) }, pushed))
+        default:
+            break
+        }
+        return Node(.filter(conjuncts.dropFirst().reduce(conjuncts[0]) { .and($0, $1) }, n))
+    }
+
     /// Moves a join into the left side of an OPTIONAL, a BIND or a MINUS
     /// among the operands, where that keeps the answers: `(A OPTIONAL B) ⋈ C`
     /// is `(A ⋈ C) OPTIONAL B` when every variable B shares with C is bound
@@ -183,14 +206,7 @@ struct Compiler {
         case .leftJoin(let a, let b, let e): return Node(.leftJoin(try compile(a), try compile(b), try e.map { try compile($0) }))
         case .filter(let e, let inner):
             let condition = try compile(e), n = try compile(inner)
-            // Push the filter into a join group, where it runs as soon as its variables are bound.
-            if case .patterns(let elements, let filters) = n.kind {
-                let text = self.text
-                return Node(.patterns(elements, filters: filters + condition.conjuncts.map {
-                    GroupFilter(expression: $0, graph: .active, signature: text.expression($0))
-                }))
-            }
-            return Node(.filter(condition, n))
+            return filter(condition.conjuncts, n)
         case .union(let a, let b): return Node(.union(try compile(a), try compile(b)))
         case .minus(let a, let b): return Node(.minus(try compile(a), try compile(b)))
         case .graph(let g, let inner):
