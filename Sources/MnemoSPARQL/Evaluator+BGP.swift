@@ -251,12 +251,29 @@ extension Evaluator {
             }
         }
         let s = value(t.s), p = value(t.p), o = value(t.o)
+        // The slots this pattern fills (unbound in `row`), in pattern order; a
+        // variable written twice is filled once and checked after.
+        func free(_ x: Slot) -> Int {
+            if case .variable(let v) = x, row[v] == 0 { return v }
+            return -1
+        }
+        let fs = free(t.s), fp = free(t.p), fo = free(t.o)
+        let repeated = (fs >= 0 && (fs == fp || fs == fo)) || (fp >= 0 && fp == fo)
         var keepGoing = true
+        // One copy of the row per scan, refilled per match: it stays unshared
+        // unless the consumer keeps it, and then the next write copies it.
+        var out = row
         try snapshot.forEachTriple(s: s, p: p, o: o, in: scope.graphs, hint: hint) { ts, tp, to in
             try self.guardrail.tick()
-            var out = row
-            if !Evaluator.bind(&out, t.s, ts) || !Evaluator.bind(&out, t.p, tp) || !Evaluator.bind(&out, t.o, to) {
-                return true
+            if repeated {
+                out = row
+                if !Evaluator.bind(&out, t.s, ts) || !Evaluator.bind(&out, t.p, tp) || !Evaluator.bind(&out, t.o, to) {
+                    return true
+                }
+            } else {
+                if fs >= 0 { out[fs] = ts }
+                if fp >= 0 { out[fp] = tp }
+                if fo >= 0 { out[fo] = to }
             }
             keepGoing = try sink(out)
             return keepGoing
