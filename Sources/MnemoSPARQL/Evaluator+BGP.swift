@@ -24,6 +24,7 @@ extension Evaluator {
         var plan = GroupPlan(elements: ordered, before: [], after: Array(repeating: [], count: ordered.count))
         plan.estimates = estimates
         plan.hints = ordered.map { _ in ScanHint() }
+        plan.runtime = MemberRuntime(count: ordered.count)
         for f in filters {
             let needed = f.slots.intersection(groupVars).subtracting(bound)
             var have = Set<Int>()
@@ -146,7 +147,7 @@ extension Evaluator {
             return try evalPatterns(node, key, plan, i + 1, out, scope, sink)
         }
         let member = plan.elements[i]
-        if let h = plan.hashed[i], case .triple(let t) = member.kind {
+        if let h = plan.hashed[i] ?? plan.runtime.switched[i] ?? adapt(plan, i, row, scope), case .triple(let t) = member.kind {
             let table = try joinTable(node, JoinTableKey(graph: scope.key, bound: key.bound, member: i), t, h, scope)
             guard let values = table.entries[row[h.keySlot]] else { return true }
             let width = h.free.count
@@ -184,6 +185,42 @@ extension Evaluator {
             memberScope = Scope(graphs: .graph(g), key: .named(g))
         }
         return try evalMember(member, row, memberScope, plan.hints[i], next)
+    }
+
+    /// Switches a member from index probes to a hash join at run time,
+    /// when it has been probed so often that scanning it once into a table
+    /// costs less than the probes still to come are likely to: checked at
+    /// 2,048 probes and at each doubling after, it switches when the member
+    /// holds at most four times as many triples as it has been probed. So a
+    /// plan whose estimates were far too low does not run to its timeout
+    /// one probe at a time.
+    func adapt(_ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope) -> HashedMember? {
+        let runtime = plan.runtime
+        runtime.probes[i] += 1
+        let n = runtime.probes[i]
+        guard n >= 2048, n & (n - 1) == 0, case .triple(let t) = plan.elements[i].kind, case .active = plan.elements[i].graph else {
+            return nil
+        }
+        // Keyed on the one variable bound when it runs; the others free and distinct.
+        var key: (slot: Int, position: Int)?
+        var free: [(slot: Int, position: Int)] = []
+        var seen = Set<Int>()
+        for (position, s) in [t.s, t.p, t.o].enumerated() {
+            guard case .variable(let v) = s else { continue }
+            if !seen.insert(v).inserted { return nil }
+            if row[v] != 0 {
+                if key != nil { return nil }
+                key = (v, position)
+            } else {
+                free.append((v, position))
+            }
+        }
+        guard let key else { return nil }
+        let m = snapshot.estimateTriples(s: position(t.s), p: position(t.p), o: position(t.o), in: scope.graphs)
+        guard m <= 4 * n else { return nil }
+        let h = HashedMember(keySlot: key.slot, keyPosition: key.position, free: free)
+        runtime.switched[i] = h
+        return h
     }
 
     private func evalMember(_ member: PatternElement, _ row: Row, _ scope: Scope, _ hint: ScanHint?,

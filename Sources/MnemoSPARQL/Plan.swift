@@ -183,11 +183,24 @@ struct GroupPlan {
     var estimates: [Double] = []
     /// Per member, where its last index scan started (see ``ScanHint``).
     var hints: [ScanHint] = []
+    /// Per member, probes so far and any switch to a hash join made while running.
+    var runtime = MemberRuntime(count: 0)
     /// Members matched by a hash join instead of a probe per solution: the
     /// member is scanned once into a table keyed by its one variable bound
     /// earlier. Chosen when the solutions before it are many, so that
     /// probing a large sorted run for each would be a cache miss per step.
     var hashed: [HashedMember?] = []
+}
+
+/// What a join group's plan learns while it runs: how often each member
+/// was probed, and the members switched to a hash join (see `Evaluator.adapt`).
+final class MemberRuntime {
+    var probes: [Int]
+    var switched: [HashedMember?]
+    init(count: Int) {
+        probes = Array(repeating: 0, count: count)
+        switched = Array(repeating: nil, count: count)
+    }
 }
 
 /// How a hashed member joins: the slot it is keyed on and the position of

@@ -155,7 +155,8 @@ struct ExplanationWriter {
                 for f in plan.before { filter(f, d) }
                 for (i, e) in plan.elements.enumerated() {
                     let hashed = i < plan.hashed.count && plan.hashed[i] != nil
-                    line(d, "\(i + 1). " + text.member(e) + (hashed ? "   (hash join)" : ""),
+                    let switched = i < plan.runtime.switched.count && plan.runtime.switched[i] != nil
+                    line(d, "\(i + 1). " + text.member(e) + (hashed ? "   (hash join)" : switched ? "   (hash join from probe \(plan.runtime.probes[i]))" : ""),
                          estimate: i < plan.estimates.count ? plan.estimates[i] * calls : nil, rows: rows?[i] ?? 0)
                     for f in plan.after[i] { filter(f, d + 1) }
                 }

@@ -87,4 +87,18 @@ import Testing
         let none = try run(store, "SELECT ?a WHERE { GRAPH <http://ex.org/other> { ?a :tag \"x\" } ?a :id ?i }")
         #expect(none.rows.isEmpty)
     }
+
+    @Test func aMemberProbedOftenSwitchesToAHashJoin() throws {
+        let store = try Store.open("memory:")
+        var quads: [Quad] = []
+        for i in 0..<3000 {
+            quads.append(Quad(Self.ex("p\(i)"), Self.ex("id"), .typed(String(i), "http://www.w3.org/2001/XMLSchema#integer")))
+            quads.append(Quad(Self.ex("p\(i)"), Self.ex("name"), .string("n\(i % 7)")))
+        }
+        _ = try store.add(quads)
+        let r = try run(store, "SELECT ?a ?i ?n WHERE { ?a :id ?i . ?a :name ?n }")
+        #expect(r.rows.count == 3000)
+        #expect(r.rows.contains("<http://ex.org/p2999> \"2999\"^^<http://www.w3.org/2001/XMLSchema#integer> \"n3\""))
+        #expect(r.plan.contains("(hash join from probe 2048)"))
+    }
 }
