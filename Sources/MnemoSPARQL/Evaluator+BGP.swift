@@ -91,29 +91,34 @@ extension Evaluator {
         guard n >= 50_000 else { return out }
         var firstVars = Set<Int>()
         for s in [first.s, first.p, first.o] { if case .variable(let v) = s, input[v] == 0 { firstVars.insert(v) } }
-        var key: (slot: Int, position: Int)?
-        var free: [(slot: Int, position: Int)] = []
-        var seen = Set<Int>()
-        for (position, s) in [second.s, second.p, second.o].enumerated() {
-            switch s {
-            case .constant: continue
-            case .variable(let v):
-                if input[v] != 0 { return out }             // bound from outside: keep probing
-                if !seen.insert(v).inserted { return out }  // a variable twice in the pattern
-                if firstVars.contains(v) {
-                    if key != nil { return out }            // keyed on two variables: keep probing
-                    key = (v, position)
-                } else {
-                    free.append((v, position))
-                }
-            }
-        }
-        guard let key else { return out }
+        // Keyed on the one variable the first member binds; bound from outside: keep probing.
+        guard let hashed = Evaluator.hashKey(second, key: { firstVars.contains($0) }, excluded: { input[$0] != 0 }) else { return out }
         let m = snapshot.estimateTriples(s: position(second.s), p: position(second.p), o: position(second.o), in: scope.graphs)
         // Building the table costs about as much per entry as a probe saves: only when it is not much larger.
         guard m <= 2 * n else { return out }
-        out[1] = HashedMember(keySlot: key.slot, keyPosition: key.position, free: free)
+        out[1] = hashed
         return out
+    }
+
+    /// How a triple pattern joins by hash: keyed on its one variable `key`
+    /// accepts, the others free; nil when a variable repeats, none or two
+    /// are keys, or one is `excluded`.
+    static func hashKey(_ t: CTriple, key isKey: (Int) -> Bool, excluded: (Int) -> Bool) -> HashedMember? {
+        var key: (slot: Int, position: Int)?
+        var free: [(slot: Int, position: Int)] = []
+        var seen = Set<Int>()
+        for (position, s) in [t.s, t.p, t.o].enumerated() {
+            guard case .variable(let v) = s else { continue }
+            if excluded(v) || !seen.insert(v).inserted { return nil }
+            if isKey(v) {
+                if key != nil { return nil }
+                key = (v, position)
+            } else {
+                free.append((v, position))
+            }
+        }
+        guard let key else { return nil }
+        return HashedMember(keySlot: key.slot, keyPosition: key.position, free: free)
     }
 
     private func position(_ s: Slot) -> TermID? {
@@ -202,23 +207,9 @@ extension Evaluator {
             return nil
         }
         // Keyed on the one variable bound when it runs; the others free and distinct.
-        var key: (slot: Int, position: Int)?
-        var free: [(slot: Int, position: Int)] = []
-        var seen = Set<Int>()
-        for (position, s) in [t.s, t.p, t.o].enumerated() {
-            guard case .variable(let v) = s else { continue }
-            if !seen.insert(v).inserted { return nil }
-            if row[v] != 0 {
-                if key != nil { return nil }
-                key = (v, position)
-            } else {
-                free.append((v, position))
-            }
-        }
-        guard let key else { return nil }
+        guard let h = Evaluator.hashKey(t, key: { row[$0] != 0 }, excluded: { _ in false }) else { return nil }
         let m = snapshot.estimateTriples(s: position(t.s), p: position(t.p), o: position(t.o), in: scope.graphs)
         guard m <= 4 * n else { return nil }
-        let h = HashedMember(keySlot: key.slot, keyPosition: key.position, free: free)
         runtime.switched[i] = h
         return h
     }

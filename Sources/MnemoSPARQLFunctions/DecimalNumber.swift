@@ -70,7 +70,7 @@ public struct DecimalNumber: Hashable, Sendable {
             self.init(mantissa: negative ? -mantissa : mantissa, scale: scale)
             return
         }
-        guard let d = NumericLexical.decimalValue(s) else { return nil }
+        guard let d = NumericLexical.foundationDecimal(s) else { return nil }
         self.init(d)
     }
 

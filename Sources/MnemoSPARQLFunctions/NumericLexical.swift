@@ -69,32 +69,19 @@ enum NumericLexical {
     static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The value of a valid decimal or integer lexical form. Up to 18 digits
-    /// are read directly; longer forms go through Foundation's parser.
+    /// are read directly (see ``DecimalNumber``); longer forms go through Foundation's parser.
     static func decimalValue(_ s: Substring) -> Decimal? {
-        var negative = false, mantissa: Int64 = 0, digits = 0, fractionDigits = 0, seenDot = false
-        var significant = false
-        for c in s.utf8 {
-            switch c {
-            case UInt8(ascii: "-"): negative = true
-            case UInt8(ascii: "+"): continue
-            case UInt8(ascii: "."): seenDot = true
-            default:
-                if c != UInt8(ascii: "0") { significant = true }
-                if significant { digits += 1 }
-                if seenDot { fractionDigits += 1 }
-                if digits <= 18 { mantissa = mantissa * 10 + Int64(c - 48) }
-            }
-        }
-        if digits <= 18 {
-            var value = Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
-            if value.isZero { value = 0 }
-            return value
-        }
+        DecimalNumber(lexical: s)?.decimal
+    }
+
+    /// The value of a valid decimal or integer lexical form, by Foundation's parser.
+    static func foundationDecimal(_ s: Substring) -> Decimal? {
+        let negative = s.hasPrefix("-")
         var text = s.hasPrefix("+") || s.hasPrefix("-") ? String(s.dropFirst()) : String(s)
         if text.hasPrefix(".") { text = "0" + text }
         if text.hasSuffix(".") { text.removeLast() }
         guard var value = Decimal(string: text, locale: posix) else { return nil }
-        if negative { value.negate() }
+        if negative && !value.isZero { value.negate() }
         return value
     }
 
