@@ -1,7 +1,8 @@
 # Shared set-up of the benchmark scripts; sourced, not run. The caller sets
 # QUADS first. Provides the paths, `skipping STEP`, `step MESSAGE`, and the
 # steps both benchmarks take: building mnemo, preparing the data file and the
-# pyoxigraph venv.
+# pyoxigraph venv. MNEMO_BIN, when set, is the mnemo binary used (and nothing
+# is built); the default is the release build in the repository.
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$SCRIPT_DIR/.." && pwd)"
@@ -9,16 +10,17 @@ WORK="${MNEMO_BENCH_DIR:-/tmp/mnemo-bench}"
 SKIP=",${MNEMO_BENCH_SKIP:-},"
 PYTHON="${PYTHON:-python3}"
 PEAK_RSS="$SCRIPT_DIR/peak_rss.py"
-MNEMO="$REPO/.build/release/mnemo"
+MNEMO="${MNEMO_BIN:-$REPO/.build/release/mnemo}"
 VENV="$WORK/venv"
 mkdir -p "$WORK"
 
 skipping() { [[ "$SKIP" == *",$1,"* ]]; }
 step() { printf '\n==> %s\n' "$*" >&2; }
 
-# Builds mnemo in release mode unless the build (or mnemo) step is skipped.
+# Builds mnemo in release mode unless the build (or mnemo) step is skipped
+# or MNEMO_BIN names another binary.
 build_mnemo() {
-    if ! skipping build && ! skipping mnemo; then
+    if [ -z "${MNEMO_BIN:-}" ] && ! skipping build && ! skipping mnemo; then
         step "building mnemo (release)"
         (cd "$REPO" && swift build -c release --product mnemo)
     fi

@@ -4,7 +4,8 @@
 Usage:
   query_bench.py --store-mnemo sqlite:PATH --data FILE --queries DIR [--runs 5]
                  [--mnemo BIN] [--oxigraph-store DIR] [--timeout SECONDS]
-                 [--json FILE] [--skip-mnemo] [--skip-oxigraph] [--show N]
+                 [--mnemo-timeout SECONDS] [--json FILE] [--skip-mnemo]
+                 [--skip-oxigraph] [--show N]
 
 Every DIR/*.rq file is one query. Its leading comment says what it asks; a
 comment line "# compare: ordered|multiset|graph" says how results are compared
@@ -31,6 +32,8 @@ Mnemo (separate processes; the CLI contract assumed):
     in N-Triples/Turtle form, numbers possibly bare, ASK as "true"/"false");
     CONSTRUCT results are requested with --format ntriples;
   * --time writes one line per query to stderr: "<file>: <seconds> s".
+  * --timeout SECONDS (passed only with --mnemo-timeout) stops a query that
+    runs longer; mnemo reports it on stderr and goes on with the next file.
   Results check: one process per query ("mnemo query --store URL --format F
   q.rq"), so each stdout holds exactly one result. Timing: one process per
   format for all queries of that format, the list repeated --runs + 1 times
@@ -539,10 +542,11 @@ def tail(text, lines=6):
 
 
 class Mnemo:
-    def __init__(self, binary, store, timeout):
+    def __init__(self, binary, store, timeout, query_timeout=None):
         self.binary = binary
         self.store = store
         self.timeout = timeout
+        self.query_timeout = query_timeout
 
     def run(self, arguments, timeout=None, keep_stdout=True):
         """Runs mnemo; returns (exit status or None on timeout/start failure,
@@ -560,7 +564,8 @@ class Mnemo:
         return p.returncode, p.stdout or b"", p.stderr, time.perf_counter() - start
 
     def query_args(self, fmt, timed):
-        return ["query", "--store", self.store, "--format", fmt] + (["--time"] if timed else [])
+        limit = ["--timeout", str(self.query_timeout)] if self.query_timeout else []
+        return ["query", "--store", self.store, "--format", fmt] + limit + (["--time"] if timed else [])
 
     def available(self):
         """None when `mnemo query` answers ASK {} on the store, else why not."""
@@ -669,7 +674,7 @@ def same_file(label, path):
 
 def run_mnemo(args, queries):
     """Returns (info dict, {name: Result}, {name: [seconds]})."""
-    mnemo = Mnemo(args.mnemo, args.store_mnemo, args.timeout)
+    mnemo = Mnemo(args.mnemo, args.store_mnemo, args.timeout, args.mnemo_timeout)
     info = {"binary": args.mnemo, "store": args.store_mnemo}
     results = {}
     times = {q.name: [] for q in queries}
@@ -767,7 +772,10 @@ def main(argv):
     p.add_argument("--oxigraph-store", metavar="DIR",
                    help="use an on-disk pyoxigraph store at DIR (loaded if empty, else reused) instead of memory")
     p.add_argument("--timeout", type=float, default=900, metavar="SECONDS",
-                   help="time limit per mnemo query (default 900)")
+                   help="time limit of a mnemo process, times the number of queries it runs (default 900)")
+    p.add_argument("--mnemo-timeout", type=float, metavar="SECONDS",
+                   help="pass --timeout SECONDS to mnemo query, which stops a longer query and goes on "
+                        "(default: not passed, mnemo's own default)")
     p.add_argument("--json", metavar="FILE", help="also write all measurements and results to FILE")
     p.add_argument("--dump", metavar="DIR",
                    help="write each side's canonical results to DIR/<query>.<mnemo|pyoxigraph>.txt")
