@@ -165,4 +165,59 @@ import Testing
         #expect(plan.description.contains("solutions in"))
         #expect(plan.lines.first?.text.hasPrefix("Project") == true)
     }
+
+    /// Shapes of queries the differential benchmark (bench/differential-benchmark.sh,
+    /// seed 20251204) found running to the 30 s timeout or thousands of times
+    /// slower than pyoxigraph: separate GRAPH blocks over one graph, a
+    /// selective block written last, a BIND between patterns. Each must do
+    /// little work: the solutions all join-group members produce together
+    /// stay small, however they are written.
+    static let regressions: [String] = [
+        """
+        SELECT ?birth WHERE {
+          GRAPH <https://data.mnemo.example/graph/inst1> { ?birth a crm:E67_Birth . }
+          GRAPH <https://data.mnemo.example/graph/inst1> { ?birth crm:P98_brought_into_life <https://data.mnemo.example/inst1/person/5> . }
+        }
+        """,
+        """
+        SELECT ?birth ?end WHERE {
+          GRAPH <https://data.mnemo.example/graph/inst1> { ?birth a crm:E67_Birth . }
+          GRAPH <https://data.mnemo.example/graph/inst1> { ?time crm:P82b_end_of_the_end ?end . }
+          GRAPH <https://data.mnemo.example/graph/inst1> { ?birth crm:P4_has_time-span ?time .
+            ?time crm:P82a_begin_of_the_begin "1779-06-28T00:00:00"^^xsd:dateTime . }
+        }
+        """,
+        """
+        SELECT ?label ?n WHERE {
+          ?time rdfs:label ?label .
+          BIND(STRLEN(?label) AS ?n)
+          <https://data.mnemo.example/inst1/object/5/production> crm:P4_has_time-span ?time .
+        }
+        """,
+        """
+        SELECT ?label ?label2 WHERE {
+          GRAPH ?g { ?place rdfs:label ?label . }
+          GRAPH ?g { ?production crm:P7_took_place_at ?place . ?place rdfs:label ?label2 . }
+          GRAPH ?g { ?place crm:P89_falls_within ?place2 .
+            ?place ^crm:P7_took_place_at <https://data.mnemo.example/inst1/object/5/production> . } }
+        """,
+        """
+        SELECT ?object ?p ?content ?production WHERE {
+          FILTER EXISTS { ?production crm:P14_carried_out_by <https://data.mnemo.example/inst2/person/35> . }
+          GRAPH <https://data.mnemo.example/graph/inst2> { ?object ?p ?id . ?id a crm:E42_Identifier . ?id crm:P190_has_symbolic_content ?content . }
+          FILTER(STRLEN(?content) >= 6)
+          GRAPH <https://data.mnemo.example/graph/inst2> { ?production a crm:E12_Production . }
+          GRAPH <https://data.mnemo.example/graph/inst2> { ?production crm:P108_has_produced ?object . } }
+        """,
+    ]
+
+    @Test func randomQueryRegressionsDoLittleWork() throws {
+        let engine = SPARQLEngine(store: Self.store)
+        for (i, text) in Self.regressions.enumerated() {
+            let plan = try engine.explain(try SPARQLParser.parse(Self.prefixes + text))
+            let work = plan.lines.filter { $0.estimate != nil }.reduce(0) { $0 + ($1.rows ?? 0) }
+            #expect(plan.solutions > 0, "regression \(i) meets no data")
+            #expect(work <= 20 * plan.solutions + 2_000, "regression \(i): \(work) intermediate solutions for \(plan.solutions)\n\(plan)")
+        }
+    }
 }
