@@ -14,7 +14,7 @@ struct Mnemo: AsyncParsableCommand {
             or sqlite:mnemo.sqlite is used.
             """,
         subcommands: [ImportCommand.self, QueryCommand.self, UpdateCommand.self, ExportCommand.self, StatsCommand.self, GraphsCommand.self,
-                      DropCommand.self, GenerateCommand.self, ShellCommand.self,
+                      DropCommand.self, GenerateCommand.self, GenerateGoldCommand.self, ShellCommand.self,
                       IngestCommand.self, HarvestCommand.self, ServeCommand.self, TokenCommand.self, SearchCommand.self]
     )
 }

@@ -21,7 +21,7 @@ import Testing
         var bytes: [UInt8] = []
         _ = CRMDataGenerator.generate(GeneratorOptions(quads: 40_000)) { bytes.append(contentsOf: $0) }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mnemo-permutations-\(getpid()).nq")
-        FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
         defer { try? FileManager.default.removeItem(at: file) }
         let store = try! Store.open("memory:")
         _ = try! store.importFile(file.path)
