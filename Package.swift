@@ -49,11 +49,6 @@ let package = Package(
         // The SPARQL engine: algebra compiled to a plan and evaluated over the store's index.
         .target(name: "MnemoSPARQL", dependencies: [
             "MnemoRDF", "MnemoStore", "MnemoSPARQLSyntax", "MnemoSPARQLFunctions", "MnemoSPARQLResults",
-        ], swiftSettings: [
-            // The evaluator is a recursive function taking its sink as a closure; the
-            // optimizer's closure specializer clones it without end (measured: a release
-            // build still running after 18 minutes and 7 GB; 68 s with the pass off).
-            .unsafeFlags(["-Xllvm", "-sil-disable-pass=closure-specialize"], .when(configuration: .release)),
         ]),
         // Streaming XML: one element tree per record, located errors.
         .target(name: "MnemoXML"),

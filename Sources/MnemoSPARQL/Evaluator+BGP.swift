@@ -143,7 +143,7 @@ extension Evaluator {
     }
 
     /// Evaluates a planned join group from member `i` on.
-    func evalPatterns(_ node: Node, _ key: BoundKey, _ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope,
+    dynamic func evalPatterns(_ node: Node, _ key: BoundKey, _ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope,
                       _ sink: Sink) throws -> Bool {
         if i == plan.elements.count { return try sink(row) }
         func next(_ out: Row) throws -> Bool {
@@ -214,7 +214,7 @@ extension Evaluator {
         return h
     }
 
-    private func evalMember(_ member: PatternElement, _ row: Row, _ scope: Scope, _ hint: ScanHint?,
+    private dynamic func evalMember(_ member: PatternElement, _ row: Row, _ scope: Scope, _ hint: ScanHint?,
                             _ sink: Sink) throws -> Bool {
         switch member.kind {
         case .triple(let t): return try evalTriple(t, row, scope, hint: hint, sink)
@@ -234,7 +234,7 @@ extension Evaluator {
     }
 
     /// Joins the row with a VALUES table.
-    func evalValues(_ slots: [Int], _ rows: [[TermID]], _ input: Row, _ sink: Sink) throws -> Bool {
+    dynamic func evalValues(_ slots: [Int], _ rows: [[TermID]], _ input: Row, _ sink: Sink) throws -> Bool {
         for r in rows {
             var out = input
             var ok = true
@@ -247,7 +247,7 @@ extension Evaluator {
     }
 
     /// Matches a triple pattern in every named graph of the dataset, binding the graph slot.
-    func evalTripleInAnyGraph(_ t: CTriple, graphSlot: Int, _ row: Row, _ sink: Sink) throws -> Bool {
+    dynamic func evalTripleInAnyGraph(_ t: CTriple, graphSlot: Int, _ row: Row, _ sink: Sink) throws -> Bool {
         @inline(__always) func value(_ s: Slot) -> TermID? {
             switch s {
             case .constant(let id): return id
@@ -271,7 +271,7 @@ extension Evaluator {
     }
 
     /// Matches one triple pattern with the row's bindings, extending the row.
-    func evalTriple(_ t: CTriple, _ row: Row, _ scope: Scope, hint: ScanHint? = nil, _ sink: Sink) throws -> Bool {
+    dynamic func evalTriple(_ t: CTriple, _ row: Row, _ scope: Scope, hint: ScanHint? = nil, _ sink: Sink) throws -> Bool {
         @inline(__always) func value(_ s: Slot) -> TermID? {
             switch s {
             case .constant(let id): return id

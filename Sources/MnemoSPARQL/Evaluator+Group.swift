@@ -6,7 +6,7 @@ extension Evaluator {
     /// GROUP BY with aggregates (SPARQL 1.1 Query, section 18.5), streaming:
     /// each group keeps running aggregate states, not its solutions. COUNT of
     /// a variable or of `*` only looks at term ids.
-    func evalGroup(_ inner: Node, _ keys: [Int], _ aggregates: [(Int, CAggregate)], _ input: Row, _ scope: Scope,
+    dynamic func evalGroup(_ inner: Node, _ keys: [Int], _ aggregates: [(Int, CAggregate)], _ input: Row, _ scope: Scope,
                    _ sink: Sink) throws -> Bool {
         var index: [[TermID]: Int] = [:]
         // One grouping variable (the common case) keys by the id itself, with no array per solution.

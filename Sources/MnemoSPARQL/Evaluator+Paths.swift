@@ -6,7 +6,7 @@ import MnemoStore
 /// sequences and alternatives as joins and unions; `*`, `+` and `?` by
 /// breadth-first search with a visited set, so cycles end.
 extension Evaluator {
-    func evalPath(_ s: Slot, _ path: PropertyPath, _ o: Slot, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+    dynamic func evalPath(_ s: Slot, _ path: PropertyPath, _ o: Slot, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
         func fixed(_ slot: Slot) -> TermID? {
             switch slot {
             case .constant(let id): return id

@@ -33,6 +33,15 @@ final class Evaluator {
     let functions: FunctionContext
     let guardrail: LimitGuard
 
+    /// Where an operator sends its solutions; false stops the operator.
+    ///
+    /// The operators that take a sink call each other recursively, each
+    /// passing on a new closure around the one it was given. They are
+    /// `dynamic`: a call to a dynamically replaceable function is one the
+    /// optimizer's closure specializer leaves alone, and without that it
+    /// would clone the evaluator once per nesting of closures, without end
+    /// (a release build of this module ran past 18 minutes and 7 GB). The
+    /// price is one indirect call per operator call.
     typealias Sink = (Row) throws -> Bool
 
     /// Per variable slot, the id last decoded and its term (see `value`).
@@ -70,7 +79,7 @@ final class Evaluator {
 
     /// Evaluates `node` joined with `input`. Returns false when the sink stopped.
     @discardableResult
-    func eval(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+    dynamic func eval(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
         guard let profile else { return try evalNode(node, input, scope, sink) }
         let counters = profile.counters(node)
         counters.calls += 1
@@ -85,7 +94,7 @@ final class Evaluator {
         }
     }
 
-    private func evalNode(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+    private dynamic func evalNode(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
         if !node.substitutable && input.contains(where: { $0 != 0 }) {
             return try joinIndependent(node, input, scope, sink)
         }
@@ -196,7 +205,7 @@ final class Evaluator {
     }
 
     /// Joins `input` with the node's independent solutions.
-    private func joinIndependent(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+    private dynamic func joinIndependent(_ node: Node, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
         for r in try independent(node, scope) {
             try guardrail.tick()
             if let merged = Evaluator.merge(input, r), try !sink(merged) { return false }
@@ -204,7 +213,7 @@ final class Evaluator {
         return true
     }
 
-    private func evalLeftJoin(_ a: Node, _ b: Node, _ e: CExpr?, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
+    private dynamic func evalLeftJoin(_ a: Node, _ b: Node, _ e: CExpr?, _ input: Row, _ scope: Scope, _ sink: Sink) throws -> Bool {
         if b.substitutable {
             return try eval(a, input, scope) { left in
                 var matched = false
@@ -234,7 +243,7 @@ final class Evaluator {
         }
     }
 
-    private func evalGraph(_ g: Slot, _ inner: Node, _ input: Row, _ sink: Sink) throws -> Bool {
+    private dynamic func evalGraph(_ g: Slot, _ inner: Node, _ input: Row, _ sink: Sink) throws -> Bool {
         func run(_ id: TermID, _ row: Row) throws -> Bool {
             guard dataset.namedGraphs.contains(id) else { return true }
             return try eval(inner, row, Scope(graphs: .graph(id), key: .named(id)), sink)
