@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .executable(name: "mnemo", targets: ["mnemo"]),
         .library(name: "MnemoStore", targets: ["MnemoStore"]),
+        // The SPARQL 1.1 engine over a store: parser, evaluator, result formats.
+        .library(name: "MnemoSPARQL", targets: ["MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
