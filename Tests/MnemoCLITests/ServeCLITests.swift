@@ -9,7 +9,8 @@ import Testing
 /// requests in flight before it exits.
 @Suite struct ServeCLITests {
     /// A running `mnemo serve` child process and the URL it printed.
-    final class Server {
+    /// Unchecked: after init it is only read (its URL) and its process signalled, from any task.
+    final class Server: @unchecked Sendable {
         let process = Process()
         let url: URL
         private let out = Pipe()
@@ -52,6 +53,16 @@ import Testing
             return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
         }
 
+        /// Polls `/health` until it reports a query running; false if none was seen before the deadline.
+        func waitUntilAQueryRuns() async throws -> Bool {
+            let deadline = ContinuousClock.now + .seconds(120)
+            while ContinuousClock.now < deadline {
+                if try await request("health").body.contains("\"queries_running\":1") { return true }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            return false
+        }
+
         deinit { if process.isRunning { process.terminate() } }
     }
 
@@ -77,7 +88,8 @@ import Testing
         let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a ?i }"
         async let inFlight = server.request("sparql", method: "POST", body: slow,
                                             headers: ["Content-Type": "application/sparql-query", "Accept": "text/csv"])
-        try await Task.sleep(for: .milliseconds(300))
+        // On a loaded machine the request may be sent late: wait, by a clock's deadline, until the server says it runs.
+        #expect(try await server.waitUntilAQueryRuns())
         kill(server.process.processIdentifier, SIGTERM)
         let answer = try await inFlight
         #expect(answer.status == 200)
