@@ -72,6 +72,8 @@ let package = Package(
         .target(name: "MnemoDataGen"),
         // Cross-script name search: names keyed by ICU transliteration and spelling skeletons.
         .target(name: "MnemoSearch", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSPARQLFunctions"]),
+        // Entity linking across institutions: profiles, blocking, explainable scores, coherent clusters, SSSOM.
+        .target(name: "MnemoLinking", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSearch"]),
         // Linked Data publishing, framework-free: resource pages, concise bounded
         // descriptions, gzip dumps, VoID/DCAT, the SPARQL query page.
         .target(name: "MnemoWeb", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSyntax", "CZlib"]),
@@ -90,7 +92,7 @@ let package = Package(
             "MnemoServer",
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoDataGen",
             "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
-            "MnemoCrosswalk", "MnemoHarvest", "MnemoIngest", "MnemoMARC", "MnemoXML", "MnemoSearch",
+            "MnemoCrosswalk", "MnemoHarvest", "MnemoIngest", "MnemoMARC", "MnemoXML", "MnemoSearch", "MnemoLinking",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -109,6 +111,8 @@ let package = Package(
         .testTarget(name: "MnemoXMLTests", dependencies: ["MnemoXML"]),
         // Name keys and search over the fixtures.
         .testTarget(name: "MnemoSearchTests", dependencies: ["MnemoSearch", "MnemoStore", "MnemoRDF", "MnemoSPARQLFunctions", "MnemoTestSupport"]),
+        // Linking: profiles, scores and clusters over the fixtures and generated gold data.
+        .testTarget(name: "MnemoLinkingTests", dependencies: ["MnemoLinking", "MnemoSearch", "MnemoStore", "MnemoRDF", "MnemoDataGen", "MnemoTestSupport"]),
         .testTarget(name: "MnemoDatesTests", dependencies: ["MnemoDates"]),
         .testTarget(name: "MnemoMARCTests", dependencies: ["MnemoMARC", "MnemoXML"]),
         .testTarget(name: "MnemoHarvestTests", dependencies: ["MnemoHarvest", "MnemoXML", "MnemoTestSupport"]),

@@ -54,6 +54,11 @@ public enum Kind: String, CaseIterable, Codable, Sendable {
 public struct LabelValue: Codable, Hashable, Sendable {
     public let value: String
     public let language: String?
+
+    public init(value: String, language: String?) {
+        self.value = value
+        self.language = language
+    }
 }
 
 /// The names of every labelled entity in one store snapshot, keyed for

@@ -26,6 +26,12 @@ public struct NameToken: Hashable, Sendable {
     public let primarySkeleton: String
 
     public var isOptional: Bool { isPatronymic || isParticle }
+
+    /// The same word marked as a patronymic.
+    var asPatronymic: NameToken {
+        NameToken(norm: norm, forms: forms, skeletons: skeletons, consonants: consonants, isInitial: isInitial,
+                  isPatronymic: true, isParticle: isParticle, primarySkeleton: primarySkeleton)
+    }
 }
 
 /// A name split into tokens, with the years written in it ("1835-1865").
@@ -42,12 +48,19 @@ public struct NameKeys: Sendable {
         self.init(name, memo: nil, transliterate: transliterate, reverse: true)
     }
 
+    /// The keys of a name, each distinct word transliterated once through `memo`.
+    public init(_ name: String, memo: TokenMemo) {
+        self.init(name, memo: memo, transliterate: memo.transliterate, reverse: memo.reverse)
+    }
+
     init(_ name: String, memo: TokenMemo?, transliterate: Bool = true, reverse: Bool = false) {
         original = name
         let n = NameKeys.normalize(name)
         normalized = n
         var toks: [NameToken] = []
         var years: [Int] = []
+        // Where each word stands: after how many commas, and its place in that part.
+        var place: [(part: Int, index: Int)] = []
         for raw in NameKeys.words(n) {
             if raw.word.allSatisfy(\.isNumber) {
                 if (3...4).contains(raw.word.count), let y = Int(raw.word) { years.append(y) }
@@ -57,6 +70,15 @@ public struct NameKeys: Sendable {
                 toks.append(memo.token(raw.word, dotted: raw.dotted))
             } else {
                 toks.append(NameKeys.token(raw.word, dotted: raw.dotted, transliterate: transliterate, reverse: reverse))
+            }
+            place.append((raw.part, raw.index))
+        }
+        // A father's name before a Turkic patronymic word, in the forenames of an
+        // inverted heading ("Валиханов, Чокан Чингис ұлы"), is a patronymic; before
+        // the comma the pair is a surname ("Зеду ұлы, Қажан").
+        for i in toks.indices.dropLast() where place[i].part >= 1 && place[i].index >= 1 && place[i + 1].part == place[i].part {
+            if NameKeys.turkicPatronymicWords.contains(toks[i + 1].primarySkeleton) || NameKeys.turkicPatronymicWords.contains(NameKeys.latinize(toks[i + 1].norm)) {
+                toks[i] = toks[i].asPatronymic
             }
         }
         tokens = toks
@@ -73,20 +95,26 @@ public struct NameKeys: Sendable {
         return String(folded.filter { !apostrophes.contains($0) })
     }
 
-    /// The words of a normalised string, each with whether a full stop follows it.
-    static func words(_ n: String) -> [(word: String, dotted: Bool)] {
-        var out: [(String, Bool)] = []
+    /// The words of a normalised string, each with whether a full stop follows
+    /// it, how many commas come before it, and its place among the words since the last comma.
+    static func words(_ n: String) -> [(word: String, dotted: Bool, part: Int, index: Int)] {
+        var out: [(String, Bool, Int, Int)] = []
         var cur = ""
+        var part = 0, index = 0
         for ch in n {
             if ch.isLetter || ch.isNumber || (ch.unicodeScalars.first.map { CharacterSet.nonBaseCharacters.contains($0) } ?? false) {
                 cur.append(ch)
             } else {
-                if !cur.isEmpty { out.append((cur, ch == ".")); cur = "" }
+                if !cur.isEmpty { out.append((cur, ch == ".", part, index)); cur = ""; index += 1 }
+                if ch == "," { part += 1; index = 0 }
             }
         }
-        if !cur.isEmpty { out.append((cur, false)) }
+        if !cur.isEmpty { out.append((cur, false, part, index)) }
         return out
     }
+
+    /// Kazakh ұлы / қызы and Uzbek oʻgʻli / qizi, in their Latin skeletons and forms.
+    static let turkicPatronymicWords: Set<String> = ["uli", "uly", "ulu", "kizi", "kyzy", "qyzy", "qizi", "ogli", "oghli", "ugli", "ughli", "ogly", "oglu", "kyzi"]
 
     // MARK: one token
 
@@ -104,6 +132,8 @@ public struct NameKeys: Sendable {
                 forms.insert(latinize(cyr))
             }
         }
+        // ё is e in most catalogues and yo in others (Ёрма = Yorma): keep both.
+        if word.contains("ё") { forms.insert(latinize(word.replacingOccurrences(of: "ё", with: "йо"))) }
         forms.remove("")
         let skel = skeleton(own)
         var skeletons: Set<String> = [skel]
@@ -118,7 +148,9 @@ public struct NameKeys: Sendable {
 
     static let patronymicSuffixes = ["ovich", "evich", "ovna", "evna", "ichna", "uly", "uli", "ulu", "kyzy", "kizi", "qizi", "ogli", "oglu", "ugli"]
     static let particles: Set<String> = ["de", "da", "del", "della", "di", "du", "la", "le", "von", "van", "der", "den", "ten", "ter",
-                                         "ibn", "ben", "bin", "bint", "al", "el", "ul", "uly", "ulu"]
+                                         "ibn", "ben", "bin", "bint", "al", "el", "ul", "uly", "ulu", "uli",
+                                         // Turkic patronymic words written apart: Kazakh ұлы/қызы, Uzbek oʻgʻli/qizi.
+                                         "ogli", "oghli", "ugli", "ughli", "ogly", "oglu", "kyzy", "qyzy", "kizi", "qizi", "gizi"]
 
     static func isPatronymic(_ latin: String) -> Bool {
         patronymicSuffixes.contains { latin.hasSuffix($0) && latin.count >= $0.count + 3 }
@@ -238,16 +270,19 @@ enum Transliteration {
 }
 
 /// Token keys memoised by word: a store has far fewer distinct words than labels.
-final class TokenMemo {
+/// Remembers the tokens of each distinct word, so that ICU transliterates
+/// every word once however many names hold it. Not thread-safe: one per task.
+public final class TokenMemo {
     private var plain: [String: NameToken] = [:]
     private var dotted: [String: NameToken] = [:]
     let transliterate: Bool
     let reverse: Bool
-    init(transliterate: Bool = true, reverse: Bool = false) {
+    public init(transliterate: Bool = true, reverse: Bool = false) {
         self.transliterate = transliterate
         self.reverse = reverse
     }
-    func token(_ word: String, dotted d: Bool) -> NameToken {
+    /// The keys of one word; `dotted` when it was written with a full stop (an initial).
+    public func token(_ word: String, dotted d: Bool) -> NameToken {
         if d {
             if let t = dotted[word] { return t }
             let t = NameKeys.token(word, dotted: true, transliterate: transliterate, reverse: reverse)

@@ -162,7 +162,7 @@ extension NameIndex {
 
     /// The score of a label's words against the query words (0–1), and how
     /// they matched; nil when no word of the query meets the label.
-    static func score(_ qTokens: [NameToken], label lTokens: [NameToken]) -> (Double, [MatchHow])? {
+    public static func score(_ qTokens: [NameToken], label lTokens: [NameToken]) -> (Double, [MatchHow])? {
         guard !lTokens.isEmpty else { return nil }
         var used = [Bool](repeating: false, count: lTokens.count)
         var assigned: [(q: Int, l: Int, how: MatchHow)] = []

@@ -15,7 +15,8 @@ struct Mnemo: AsyncParsableCommand {
             """,
         subcommands: [ImportCommand.self, QueryCommand.self, UpdateCommand.self, ExportCommand.self, StatsCommand.self, GraphsCommand.self,
                       DropCommand.self, GenerateCommand.self, GenerateGoldCommand.self, ShellCommand.self,
-                      IngestCommand.self, HarvestCommand.self, ServeCommand.self, TokenCommand.self, SearchCommand.self]
+                      IngestCommand.self, HarvestCommand.self, ServeCommand.self, TokenCommand.self, SearchCommand.self,
+                      LinkCommand.self, LinksCommand.self]
     )
 }
 

@@ -1,0 +1,81 @@
+import MnemoSearch
+
+/// Which records are compared at all. Each record is filed under keys made of
+/// one whole word of a name (its spelling skeletons, in every script's
+/// transliteration, and its consonants) and the first letter of another word,
+/// so "Valikhanov, Ch.", "Chokan Valikhanov" and "Валиханов, Чокан" share
+/// `valihanov|s`, and "Valixonov, Choʻqon" meets them on `~vlhnv|s`.
+/// Records of one graph are never paired: an institution's own records are
+/// its own business. Blocks too large to compare every pair (a common name)
+/// are compared by a sorted neighbourhood: sorted by their names and birth
+/// years, each record is paired with the next `window` records.
+struct Blocking {
+    /// Candidate pairs, each once, lower index first.
+    private(set) var pairs: [(Int32, Int32)] = []
+    /// How many blocks were too large and compared by the sorted neighbourhood.
+    private(set) var largeBlocks = 0
+
+    init(_ records: [LinkRecord], cap: Int, window: Int) {
+        var blocks: [String: [Int32]] = [:]
+        for (i, r) in records.enumerated() {
+            for k in Self.keys(r) { blocks[k, default: []].append(Int32(i)) }
+        }
+        var seen = Set<UInt64>()
+        func consider(_ a: Int32, _ b: Int32) {
+            guard records[Int(a)].graph != records[Int(b)].graph, records[Int(a)].profile.iri != records[Int(b)].profile.iri else { return }
+            let (x, y) = a < b ? (a, b) : (b, a)
+            if seen.insert(UInt64(UInt32(x)) << 32 | UInt64(UInt32(y))).inserted { pairs.append((x, y)) }
+        }
+        for key in blocks.keys.sorted() {
+            let members = blocks[key]!
+            guard members.count > 1 else { continue }
+            if members.count <= cap {
+                for i in 0..<members.count {
+                    for j in (i + 1)..<members.count { consider(members[i], members[j]) }
+                }
+            } else {
+                largeBlocks += 1
+                let sorted = members.sorted { a, b in
+                    let ka = Self.sortKey(records[Int(a)]), kb = Self.sortKey(records[Int(b)])
+                    return ka != kb ? ka < kb : a < b
+                }
+                for i in 0..<sorted.count {
+                    var j = i + 1
+                    while j < sorted.count, j <= i + window { consider(sorted[i], sorted[j]); j += 1 }
+                }
+            }
+        }
+    }
+
+    /// The block keys of a record.
+    static func keys(_ r: LinkRecord) -> Set<String> {
+        var out = Set<String>()
+        for name in r.names {
+            let whole = name.filter { !$0.isInitial && !$0.isOptional }
+            if whole.count == 1 && name.filter({ !$0.isOptional }).count == 1 {
+                for s in whole[0].skeletons { out.insert(s + "|") }
+                if whole[0].consonants.count >= 3 { out.insert("~" + whole[0].consonants + "|") }
+                continue
+            }
+            for (i, w) in name.enumerated() where !w.isInitial && !w.isOptional {
+                for (j, other) in name.enumerated() where j != i && !other.isOptional {
+                    let heads = Set(other.skeletons.compactMap(\.first))
+                    for s in w.skeletons where s.count >= 2 {
+                        for h in heads { out.insert(s + "|" + String(h)) }
+                    }
+                    // The consonants alone: Uzbek Valixonov meets Valikhanov.
+                    if w.consonants.count >= 3 {
+                        for h in heads { out.insert("~" + w.consonants + "|" + String(h)) }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The order of a large block: the name's skeletons, then the birth year.
+    static func sortKey(_ r: LinkRecord) -> String {
+        let name = r.names.first.map { $0.filter { !$0.isOptional }.map(\.primarySkeleton).sorted().joined(separator: " ") } ?? ""
+        return name + "#" + (r.profile.birth.map { String($0.low) } ?? "")
+    }
+}

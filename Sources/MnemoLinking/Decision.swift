@@ -1,0 +1,99 @@
+import Foundation
+import MnemoRDF
+import MnemoStore
+
+/// A curator's verdict on a pair, kept in the decisions graph. Every later
+/// `mnemo link` run honours it: a confirmed pair is linked with `owl:sameAs`,
+/// a rejected one is never linked again.
+public struct Decision: Sendable, Equatable {
+    public enum Verdict: String, Sendable { case confirmed, rejected }
+
+    /// The two IRIs, in code-point order.
+    public let subject: String
+    public let object: String
+    public let verdict: Verdict
+    /// Who decided (the token's label over HTTP, the user's name on the command line).
+    public let curator: String
+    /// When, as an xsd:dateTime.
+    public let date: String
+    public let note: String?
+
+    /// A decision on `a` and `b`, in either order.
+    public init(_ a: String, _ b: String, verdict: Verdict, curator: String, date: String, note: String? = nil) {
+        (subject, object) = a < b ? (a, b) : (b, a)
+        self.verdict = verdict
+        self.curator = curator
+        self.date = date
+        self.note = note
+    }
+
+    static let v = LinkVocabulary.mnemo
+
+    func triples(base: String) -> [(Term, Term, Term)] {
+        let d = Term.iri(base + "decision/" + String(format: "%016llx", fnv1a64(subject + "\u{1}" + object)))
+        var out: [(Term, Term, Term)] = [
+            (d, .iri(LinkVocabulary.type), .iri(Self.v + "LinkDecision")),
+            (d, .iri(Self.v + "subject"), .iri(subject)),
+            (d, .iri(Self.v + "object"), .iri(object)),
+            (d, .iri(Self.v + "verdict"), .string(verdict.rawValue)),
+            (d, .iri(LinkVocabulary.dcterms + "creator"), .string(curator)),
+            (d, .iri(LinkVocabulary.dcterms + "date"), .typed(date, LinkVocabulary.xsd + "dateTime")),
+        ]
+        if let note { out.append((d, .iri(LinkVocabulary.rdfs + "comment"), .string(note))) }
+        return out
+    }
+
+    /// The decisions kept in a graph.
+    public static func read(from store: Store, graph: String) -> [Decision] {
+        var records: [String: [String: String]] = [:]
+        for (s, p, o) in store.graphTriples(graph) {
+            guard case .iri(let si) = s, case .iri(let pi) = p else { continue }
+            switch o {
+            case .iri(let x): records[si, default: [:]][pi] = x
+            case .literal(let l): records[si, default: [:]][pi] = l.lexical
+            default: break
+            }
+        }
+        return records.sorted { $0.key < $1.key }.compactMap { _, r in
+            guard let a = r[v + "subject"], let b = r[v + "object"], let verdict = r[v + "verdict"].flatMap(Verdict.init(rawValue:)) else { return nil }
+            return Decision(a, b, verdict: verdict, curator: r[LinkVocabulary.dcterms + "creator"] ?? "",
+                            date: r[LinkVocabulary.dcterms + "date"] ?? "", note: r[LinkVocabulary.rdfs + "comment"])
+        }
+    }
+
+    /// Records `decision` in the decisions graph (replacing an earlier one on the
+    /// same pair) and applies it to the links graph at once, each graph in one atomic write.
+    public static func record(_ decision: Decision, in store: Store, options: LinkOptions) throws {
+        var all = read(from: store, graph: options.decisionsGraph).filter { ($0.subject, $0.object) != (decision.subject, decision.object) }
+        all.append(decision)
+        let w = store.graphWriter(options.decisionsGraph)
+        for d in all { for (s, p, o) in d.triples(base: options.base) { w.add(s, p, o) } }
+        try w.commit()
+
+        var mappings = Mapping.read(from: store, graph: options.linksGraph)
+        if let i = mappings.firstIndex(where: { $0.subject == decision.subject && $0.object == decision.object }) {
+            if decision.verdict == .rejected {
+                mappings.remove(at: i)
+            } else {
+                mappings[i].status = .confirmed
+                mappings[i].curator = decision.curator
+                mappings[i].date = String(decision.date.prefix(10))
+            }
+        } else if decision.verdict == .confirmed {
+            mappings.append(Mapping(subject: decision.subject, object: decision.object, subjectGraph: "", objectGraph: "",
+                                    subjectLabel: "", objectLabel: "", kind: "", confidence: 1, status: .confirmed,
+                                    explanation: "confirmed by \(decision.curator)", subjectFingerprint: "", objectFingerprint: "",
+                                    date: String(decision.date.prefix(10)), curator: decision.curator))
+        }
+        try LinksGraph.write(mappings, to: store, options: options)
+    }
+}
+
+/// Writing the links graph.
+enum LinksGraph {
+    static func write(_ mappings: [Mapping], to store: Store, options: LinkOptions) throws {
+        let w = store.graphWriter(options.linksGraph)
+        for m in mappings { for (s, p, o) in m.triples(base: options.base) { w.add(s, p, o) } }
+        try w.commit()
+    }
+}

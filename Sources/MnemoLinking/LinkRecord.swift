@@ -1,0 +1,31 @@
+import MnemoSearch
+
+/// One profile ready to compare: its names split into keyed words once.
+struct LinkRecord {
+    let profile: EntityProfile
+    /// The index of the profile's graph among the graphs of the run.
+    let graph: Int32
+    /// The words of each name.
+    let names: [[NameToken]]
+    /// The words of each birth and death place name, and of each parent place name.
+    let birthPlaceNames: [[NameToken]]
+    let deathPlaceNames: [[NameToken]]
+    let parentNames: [[NameToken]]
+
+    init(_ p: EntityProfile, graph: Int32, memo: TokenMemo) {
+        profile = p
+        self.graph = graph
+        func keys(_ s: String) -> [NameToken] { NameKeys(s, memo: memo).tokens }
+        names = p.names.map { keys($0.value) }.filter { !$0.isEmpty }
+        birthPlaceNames = p.birthPlaces.map(keys)
+        deathPlaceNames = p.deathPlaces.map(keys)
+        parentNames = p.parents.map(keys)
+    }
+
+    /// The patronymics written in its names (their spelling skeletons).
+    var patronymics: Set<String> {
+        var out = Set<String>()
+        for n in names { for t in n where t.isPatronymic { out.formUnion(t.skeletons) } }
+        return out
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import MnemoRDF
+import MnemoSearch
+import MnemoStore
+
+/// What one kind's linking did, for reports and benchmarks.
+public struct LinkKindReport: Sendable {
+    public let kind: Kind
+    public var records = 0
+    public var blocks = 0
+    public var largeBlocks = 0
+    public var pairsCompared = 0
+    public var accepted = 0
+    public var review = 0
+    public var confirmed = 0
+    /// Entities with records in more than one graph.
+    public var clusters = 0
+}
+
+/// What a run did.
+public struct LinkReport: Sendable {
+    public var kinds: [LinkKindReport] = []
+    /// Mapping records written that were not there before, and ones gone.
+    public var added = 0
+    public var removed = 0
+    public var unchanged = 0
+    /// Records whose features changed since the last run (fingerprints).
+    public var changedRecords = 0
+    public var seconds: [String: Double] = [:]
+}
+
+/// Links co-referent entities across the named graphs of a store.
+///
+/// ```swift
+/// let report = try Linker(store: store, options: LinkOptions(base: "https://data.mnemo.example/")).run()
+/// ```
+///
+/// Per kind (places first, then persons, then the rest): profiles are read,
+/// blocked on name keys, every candidate pair scored from its features, a
+/// uniqueness feature added (the pair is each other's only candidate in the
+/// other's graph), and pairs joined into coherent clusters best first. The
+/// links graph is then replaced in one atomic write; a re-run over unchanged
+/// data writes nothing, and mappings that did not change keep their dates.
+public struct Linker {
+    let store: Store
+    let options: LinkOptions
+    let today: String
+
+    public init(store: Store, options: LinkOptions, today: Date = Date()) {
+        self.store = store
+        self.options = options
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        self.today = f.string(from: today)
+    }
+
+    public func run() throws -> LinkReport {
+        var report = LinkReport()
+        let previous = Mapping.read(from: store, graph: options.linksGraph)
+        let decisions = Decision.read(from: store, graph: options.decisionsGraph)
+        let snapshot = store.snapshot
+        var clock = Date()
+        func lap(_ name: String) { report.seconds[name, default: 0] += Date().timeIntervalSince(clock); clock = Date() }
+
+        let extractor = ProfileExtractor(store: store, snapshot: snapshot)
+        let all = extractor.profiles(kinds: options.kinds, excluding: [options.linksGraph, options.decisionsGraph])
+        lap("profiles")
+        var fingerprints: [String: String] = [:]
+        for p in all { fingerprints[p.iri + "\u{1}" + p.graph] = p.fingerprint }
+        var previousFingerprints: [String: String] = [:]
+        for m in previous {
+            previousFingerprints[m.subject + "\u{1}" + m.subjectGraph] = m.subjectFingerprint
+            previousFingerprints[m.object + "\u{1}" + m.objectGraph] = m.objectFingerprint
+        }
+        report.changedRecords = previousFingerprints.filter { fingerprints[$0.key] != $0.value }.count
+
+        var placeCluster: [String: Int] = [:]
+        var mappings: [Mapping] = []
+        let order: [Kind] = [.place, .person, .group, .event, .object, .concept]
+        let memo = TokenMemo(transliterate: true, reverse: false)
+        for kind in order where options.kinds.contains(kind) {
+            let profiles = all.filter { $0.kind == kind }
+            guard !profiles.isEmpty else { continue }
+            var (kindMappings, kindReport, clusterOf) = link(kind, profiles, memo: memo, placeCluster: placeCluster,
+                                                             decisions: decisions, lap: lap)
+            if kind == .place { placeCluster = clusterOf }
+            mappings += kindMappings
+            kindMappings.removeAll()
+            report.kinds.append(kindReport)
+        }
+
+        // Keep the dates of mappings that did not change, so a re-run writes nothing.
+        let old = Dictionary(previous.map { ($0.subject + "\u{1}" + $0.object, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in mappings.indices {
+            if let o = old[mappings[i].subject + "\u{1}" + mappings[i].object] {
+                if mappings[i].sameContent(o) { mappings[i].date = o.date; report.unchanged += 1 }
+            } else {
+                report.added += 1
+            }
+        }
+        let now = Set(mappings.map { $0.subject + "\u{1}" + $0.object })
+        report.removed = old.keys.filter { !now.contains($0) }.count
+        try LinksGraph.write(mappings, to: store, options: options)
+        lap("write")
+        return report
+    }
+
+    /// Links the records of one kind; returns the mappings, the report and the cluster of each IRI.
+    func link(_ kind: Kind, _ profiles: [EntityProfile], memo: TokenMemo, placeCluster: [String: Int],
+              decisions: [Decision], lap: (String) -> Void) -> ([Mapping], LinkKindReport, [String: Int]) {
+        var report = LinkKindReport(kind: kind)
+        let graphs = Array(Set(profiles.map(\.graph))).sorted()
+        let graphIndex = Dictionary(uniqueKeysWithValues: graphs.enumerated().map { ($1, Int32($0)) })
+        let records = profiles.map { LinkRecord($0, graph: graphIndex[$0.graph]!, memo: memo) }
+        report.records = records.count
+        let indexOf = Dictionary(records.enumerated().map { ($1.profile.iri, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        lap("keys")
+        let blocking = Blocking(records, cap: options.blockCap, window: options.window)
+        report.largeBlocks = blocking.largeBlocks
+        report.pairsCompared = blocking.pairs.count
+        lap("blocking")
+
+        var scorer = Scorer(records: records)
+        scorer.placeCluster = placeCluster
+        // Scored pairs worth keeping: names that meet, nothing forbidding them.
+        struct Scored { let a: Int32, b: Int32; var score: PairScore }
+        var kept: [Scored] = []
+        for (a, b) in blocking.pairs {
+            let s = scorer.score(Int(a), Int(b))
+            if s.forbidden == nil, s.name >= 0.7 || s.byIdentifier { kept.append(Scored(a: a, b: b, score: s)) }
+        }
+        lap("scoring")
+
+        // Uniqueness: how many candidates each record has in each other graph.
+        struct Slot: Hashable { let record: Int32, graph: Int32 }
+        var candidates: [Slot: Int] = [:]
+        // A candidate is a pair whose names meet and whose other evidence does not speak against it.
+        for k in kept where (k.score.name >= 0.8 && k.score.confidence >= 0.5) || k.score.byIdentifier {
+            candidates[Slot(record: k.a, graph: records[Int(k.b)].graph), default: 0] += 1
+            candidates[Slot(record: k.b, graph: records[Int(k.a)].graph), default: 0] += 1
+        }
+        for i in kept.indices where !kept[i].score.byIdentifier {
+            let a = kept[i].a, b = kept[i].b
+            let na = candidates[Slot(record: a, graph: records[Int(b)].graph)] ?? 0
+            let nb = candidates[Slot(record: b, graph: records[Int(a)].graph)] ?? 0
+            if kept[i].score.name >= 0.8, na == 1, nb == 1 {
+                kept[i].score.confidence = Scorer.round(min(1, kept[i].score.confidence + 0.32))
+                kept[i].score.features.append(Feature(name: "unique", weight: 0.32, note: "each the other's only candidate"))
+            } else if max(na, nb) > 1 {
+                kept[i].score.features.append(Feature(name: "unique", weight: 0, note: "\(max(na, nb)) candidates in one graph"))
+            }
+        }
+
+        // Curators' decisions on this kind's records.
+        var rejected = Set<String>()
+        var confirmed: [(Int32, Int32, Decision)] = []
+        for d in decisions {
+            guard let a = indexOf[d.subject], let b = indexOf[d.object] else { continue }
+            if d.verdict == .rejected { rejected.insert(d.subject + "\u{1}" + d.object) } else { confirmed.append((a, b, d)) }
+        }
+        func key(_ a: Int32, _ b: Int32) -> String {
+            let x = records[Int(a)].profile.iri, y = records[Int(b)].profile.iri
+            return x < y ? x + "\u{1}" + y : y + "\u{1}" + x
+        }
+
+        // Ambiguity: a record's two best candidates in one graph, too close to tell apart, both go to review.
+        var best: [Slot: (Double, Double)] = [:]
+        for k in kept {
+            for (r, other) in [(k.a, k.b), (k.b, k.a)] {
+                let slot = Slot(record: r, graph: records[Int(other)].graph)
+                var (first, second) = best[slot] ?? (0, 0)
+                let c = k.score.confidence
+                if c > first { second = first; first = c } else if c > second { second = c }
+                best[slot] = (first, second)
+            }
+        }
+        func ambiguous(_ k: Scored) -> Bool {
+            if k.score.byIdentifier { return false }
+            for (r, other) in [(k.a, k.b), (k.b, k.a)] {
+                if let (first, second) = best[Slot(record: r, graph: records[Int(other)].graph)],
+                   second >= options.accept, first - second < 0.05 { return true }
+            }
+            return false
+        }
+
+        var clusters = Clusters(count: records.count)
+        var status: [String: (Mapping.Status, String?)] = [:]
+        for (a, b, d) in confirmed {
+            _ = clusters.join(a, b, graph: { records[Int($0)].graph }, compatible: { _, _ in nil })
+            status[key(a, b)] = (.confirmed, d.curator)
+        }
+        let ordered = kept.sorted { x, y in
+            if x.score.byIdentifier != y.score.byIdentifier { return x.score.byIdentifier }
+            if x.score.confidence != y.score.confidence { return x.score.confidence > y.score.confidence }
+            return key(x.a, x.b) < key(y.a, y.b)
+        }
+        var refused: [String: String] = [:]
+        for k in ordered {
+            let pk = key(k.a, k.b)
+            if rejected.contains(pk) || status[pk] != nil { continue }
+            guard k.score.confidence >= options.review else { continue }
+            if k.score.confidence < options.accept { status[pk] = (.review, nil); continue }
+            if ambiguous(k) { status[pk] = (.review, nil); refused[pk] = "another candidate scores as high"; continue }
+            let why = clusters.join(k.a, k.b, graph: { records[Int($0)].graph }) { x, y in
+                if rejected.contains(key(x, y)) { return "a curator rejected \(records[Int(x)].profile.iri) = \(records[Int(y)].profile.iri)" }
+                if let c = scorer.conflict(Int(x), Int(y)) { return c }
+                if !k.score.byIdentifier, scorer.nameScore(Int(x), Int(y)).0 < 0.6 { return "names do not meet across the cluster" }
+                return nil
+            }
+            if let why { status[pk] = (.review, nil); refused[pk] = why } else { status[pk] = (.accepted, nil) }
+        }
+        lap("clustering")
+
+        // Mappings: each kept pair with a status; accepted pairs left in two clusters go to review.
+        var out: [Mapping] = []
+        let byKey = Dictionary(kept.map { (key($0.a, $0.b), $0) }, uniquingKeysWith: { a, _ in a })
+        for (pk, (st, curator)) in status.sorted(by: { $0.key < $1.key }) {
+            let parts = pk.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+            guard let a = indexOf[parts[0]], let b = indexOf[parts[1]] else { continue }
+            let p = records[Int(a)].profile, q = records[Int(b)].profile
+            var explanation = byKey[pk]?.score.explanation ?? ""
+            var confidence = byKey[pk]?.score.confidence ?? 0
+            if st == .confirmed {
+                explanation = "confirmed by \(curator ?? "a curator")" + (explanation.isEmpty ? "" : "; " + explanation)
+                confidence = 1
+            }
+            if let why = refused[pk] { explanation += "; held for review: " + why }
+            out.append(Mapping(subject: p.iri, object: q.iri, subjectGraph: p.graph, objectGraph: q.graph,
+                               subjectLabel: p.displayName, objectLabel: q.displayName, kind: kind.rawValue,
+                               confidence: confidence, status: st, explanation: explanation,
+                               subjectFingerprint: p.fingerprint, objectFingerprint: q.fingerprint, date: today,
+                               curator: st == .confirmed ? curator : nil))
+            switch st {
+            case .accepted: report.accepted += 1
+            case .review: report.review += 1
+            case .confirmed: report.confirmed += 1
+            }
+        }
+        // The cluster of every record the run linked to another (unlinked ones are unknown, not distinct).
+        var clusterOf: [String: Int] = [:]
+        for i in records.indices {
+            let r = clusters.root(Int32(i))
+            if clusters.members[Int(r)].count > 1 { clusterOf[records[i].profile.iri] = Int(r) }
+        }
+        report.clusters = clusters.members.filter { $0.count > 1 }.count
+        return (out, report, clusterOf)
+    }
+}
+
+extension Linker {
+    /// Why two records are, or are not, linked: their profiles, shared block
+    /// keys and pair score (before uniqueness, which depends on the other candidates).
+    public func explain(_ x: String, _ y: String) -> String {
+        let profiles = ProfileExtractor(store: store).profiles(kinds: options.kinds, excluding: [options.linksGraph, options.decisionsGraph])
+        guard let p = profiles.first(where: { $0.iri == x }) else { return "no profile for <\(x)> (no name, or not a person or place)" }
+        guard let q = profiles.first(where: { $0.iri == y }) else { return "no profile for <\(y)> (no name, or not a person or place)" }
+        let memo = TokenMemo(transliterate: true, reverse: false)
+        let rs = [LinkRecord(p, graph: 0, memo: memo), LinkRecord(q, graph: p.graph == q.graph ? 0 : 1, memo: memo)]
+        var lines: [String] = []
+        for r in rs {
+            let pr = r.profile
+            lines.append("<\(pr.iri)> in <\(pr.graph)>: \(pr.kind.rawValue) \(pr.names.map(\.value)), born \(pr.birth?.description ?? "?"), "
+                         + "died \(pr.death?.description ?? "?"), places \(pr.birthPlaces + pr.parents), identifiers \(pr.identifierList.map(\.description))")
+        }
+        if p.graph == q.graph { lines.append("one graph: never compared") }
+        let shared = Blocking.keys(rs[0]).intersection(Blocking.keys(rs[1]))
+        lines.append(shared.isEmpty ? "no block key in common: never compared" : "block keys in common: \(shared.sorted().prefix(6).joined(separator: " "))")
+        let s = Scorer(records: rs).score(0, 1)
+        lines.append(String(format: "confidence %.3f before uniqueness: ", s.confidence) + s.explanation)
+        return lines.joined(separator: "\n")
+    }
+}

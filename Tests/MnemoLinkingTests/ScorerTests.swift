@@ -1,0 +1,58 @@
+import Testing
+@testable import MnemoLinking
+import MnemoSearch
+
+@Suite struct ScorerTests {
+    func record(_ iri: String, _ graph: Int32, _ names: [String], birth: Int? = nil, viaf: String? = nil) -> LinkRecord {
+        var p = EntityProfile(iri: iri, graph: "urn:g\(graph)", kind: .person)
+        p.names = names.map { LabelValue(value: $0, language: nil) }
+        if let birth { p.birth = YearRange(low: birth, high: birth) }
+        if let viaf { p.identifiers["viaf"] = [viaf] }
+        return LinkRecord(p, graph: graph, memo: TokenMemo())
+    }
+
+    @Test func crossScriptNamesAndDatesScoreHigh() {
+        let s = Scorer(records: [record("urn:a", 0, ["Валиханов, Чокан Чингисович"], birth: 1835),
+                                 record("urn:b", 1, ["Chokan Valikhanov"], birth: 1835)])
+        let score = s.score(0, 1)
+        #expect(score.name >= 0.85)
+        #expect(score.confidence >= 0.85)
+        #expect(score.explanation.contains("birth"))
+    }
+
+    @Test func datesFarApartForbidAndIdentifiersDecide() {
+        let s = Scorer(records: [record("urn:a", 0, ["Ivanov, Ivan"], birth: 1800, viaf: "1"),
+                                 record("urn:b", 1, ["Ivan Ivanov"], birth: 1850, viaf: "2"),
+                                 record("urn:c", 1, ["Ivan Ivanov"], viaf: "1")])
+        #expect(s.score(0, 1).forbidden != nil)
+        #expect(s.score(0, 1).confidence == 0)
+        #expect(s.score(0, 2).byIdentifier)
+        #expect(s.score(0, 2).confidence == 1)
+    }
+
+    @Test func blockingMeetsAbbreviatedAndCyrillicNames() {
+        let rs = [record("urn:a", 0, ["Валиханов, Чокан"]), record("urn:b", 1, ["Valikhanov, Ch."]),
+                  record("urn:c", 2, ["Chokan Valikhanov"]), record("urn:d", 1, ["Abai Kunanbaev"])]
+        let b = Blocking(rs, cap: 100, window: 10)
+        let pairs = Set(b.pairs.map { "\($0.0)-\($0.1)" })
+        #expect(pairs.contains("0-1") && pairs.contains("0-2") && pairs.contains("1-2"))
+        #expect(!pairs.contains("0-3"))
+    }
+}
+
+@Suite struct PlaceScoreTests {
+    @Test func placeNamesAcrossScriptsMeet() {
+        var a = EntityProfile(iri: "urn:p1", graph: "urn:g1", kind: .place)
+        a.names = [LabelValue(value: "Суллисай", language: "ru")]
+        a.parents = ["Дильраская область"]
+        var b = EntityProfile(iri: "urn:p2", graph: "urn:g2", kind: .place)
+        b.names = [LabelValue(value: "Sullisay", language: "en")]
+        b.parents = ["Dilra Region"]
+        let memo = TokenMemo()
+        let rs = [LinkRecord(a, graph: 0, memo: memo), LinkRecord(b, graph: 1, memo: memo)]
+        let blocks = Blocking(rs, cap: 10, window: 5)
+        #expect(blocks.pairs.count == 1, "\(Blocking.keys(rs[0])) vs \(Blocking.keys(rs[1]))")
+        let s = Scorer(records: rs).score(0, 1)
+        #expect(s.confidence >= 0.8, "\(s.explanation)")
+    }
+}
