@@ -133,23 +133,33 @@ public struct Linker {
         }
         lap("scoring")
 
-        // Uniqueness: how many candidates each record has in each other graph.
+        // Uniqueness: a pair whose records are each other's best candidate in
+        // the other's graph, with no runner-up close behind (runners-up whose names
+        // do not meet, or whose evidence is far weaker, do not count).
         struct Slot: Hashable { let record: Int32, graph: Int32 }
-        var candidates: [Slot: Int] = [:]
-        // A candidate is a pair whose names meet and whose other evidence does not speak against it.
-        for k in kept where (k.score.name >= 0.8 && k.score.confidence >= 0.5) || k.score.byIdentifier {
-            candidates[Slot(record: k.a, graph: records[Int(k.b)].graph), default: 0] += 1
-            candidates[Slot(record: k.b, graph: records[Int(k.a)].graph), default: 0] += 1
+        struct Ranking { var best: Int32 = -1; var first = -1.0; var second = -1.0; var tied = false }
+        var rankings: [Slot: Ranking] = [:]
+        for k in kept where k.score.name >= 0.8 || k.score.byIdentifier {
+            let c = k.score.byIdentifier ? 2 : k.score.confidence
+            for (r, other) in [(k.a, k.b), (k.b, k.a)] {
+                let slot = Slot(record: r, graph: records[Int(other)].graph)
+                var rk = rankings[slot] ?? Ranking()
+                if c > rk.first { rk.second = rk.first; rk.first = c; rk.best = other } else if c > rk.second { rk.second = c }
+                rankings[slot] = rk
+            }
         }
-        for i in kept.indices where !kept[i].score.byIdentifier {
+        let margin = 0.15
+        for i in kept.indices where !kept[i].score.byIdentifier && kept[i].score.name >= 0.8 {
             let a = kept[i].a, b = kept[i].b
-            let na = candidates[Slot(record: a, graph: records[Int(b)].graph)] ?? 0
-            let nb = candidates[Slot(record: b, graph: records[Int(a)].graph)] ?? 0
-            if kept[i].score.name >= 0.8, na == 1, nb == 1 {
-                kept[i].score.confidence = Scorer.round(min(1, kept[i].score.confidence + 0.32))
-                kept[i].score.features.append(Feature(name: "unique", weight: 0.32, note: "each the other's only candidate"))
-            } else if max(na, nb) > 1 {
-                kept[i].score.features.append(Feature(name: "unique", weight: 0, note: "\(max(na, nb)) candidates in one graph"))
+            guard let ra = rankings[Slot(record: a, graph: records[Int(b)].graph)],
+                  let rb = rankings[Slot(record: b, graph: records[Int(a)].graph)] else { continue }
+            let c = kept[i].score.confidence
+            if ra.best == b, rb.best == a, c - ra.second >= margin, c - rb.second >= margin {
+                kept[i].score.confidence = Scorer.round(min(1, c + 0.32))
+                let note = max(ra.second, rb.second) < 0 ? "each the other's only candidate" : "each the other's clear best candidate"
+                kept[i].score.features.append(Feature(name: "unique", weight: 0.32, note: note))
+            } else {
+                kept[i].score.features.append(Feature(name: "unique", weight: 0, note: "another candidate scores close"))
             }
         }
 
@@ -206,7 +216,9 @@ public struct Linker {
             let why = clusters.join(k.a, k.b, graph: { records[Int($0)].graph }) { x, y in
                 if rejected.contains(key(x, y)) { return "a curator rejected \(records[Int(x)].profile.iri) = \(records[Int(y)].profile.iri)" }
                 if let c = scorer.conflict(Int(x), Int(y)) { return c }
-                if !k.score.byIdentifier, scorer.nameScore(Int(x), Int(y)).0 < 0.6 { return "names do not meet across the cluster" }
+                if !k.score.byIdentifier, scorer.sharedIdentifier(Int(x), Int(y)) == nil, scorer.nameScore(Int(x), Int(y)).0 < 0.3 {
+                    return "names do not meet across the cluster"
+                }
                 return nil
             }
             if let why { status[pk] = (.review, nil); refused[pk] = why } else { status[pk] = (.accepted, nil) }

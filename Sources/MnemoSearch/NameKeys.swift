@@ -138,6 +138,10 @@ public struct NameKeys: Sendable {
         let skel = skeleton(own)
         var skeletons: Set<String> = [skel]
         for f in forms { skeletons.insert(skeleton(f)) }
+        // Uzbek writes o where Russian and Kazakh write a (Тошкент, Ташкент; Choʻqon, Чокан): a skeleton with o as a.
+        for k in skeletons where k.contains("o") { skeletons.insert(String(k.map { $0 == "o" ? "a" : $0 })) }
+        // Kazakh Ж where Russian writes Й/Ё/Ю at the start (Жүсіп, Юсуп; Жақып, Якуб).
+        for k in skeletons where k.first == "j" && k.count > 2 { skeletons.insert("i" + k.dropFirst()) }
         skeletons.remove("")
         let cons = consonantKey(skel)
         let isInitial = own.count == 1 || word.count == 1 || (dotted && (digraphs.contains(own) || word.count <= 2))
