@@ -1,7 +1,7 @@
 import MnemoSearch
 
 /// One profile ready to compare: its names split into keyed words once.
-struct LinkRecord {
+struct LinkRecord: Sendable {
     let profile: EntityProfile
     /// The index of the profile's graph among the graphs of the run.
     let graph: Int32

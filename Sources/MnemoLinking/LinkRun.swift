@@ -125,12 +125,22 @@ public struct Linker {
         var scorer = Scorer(records: records)
         scorer.placeCluster = placeCluster
         // Scored pairs worth keeping: names that meet, nothing forbidding them.
-        struct Scored { let a: Int32, b: Int32; var score: PairScore }
-        var kept: [Scored] = []
-        for (a, b) in blocking.pairs {
-            let s = scorer.score(Int(a), Int(b))
-            if s.forbidden == nil, s.name >= 0.7 || s.byIdentifier { kept.append(Scored(a: a, b: b, score: s)) }
+        struct Scored: Sendable { let a: Int32, b: Int32; var score: PairScore }
+        // Pairs are scored in chunks on every core; chunks are joined in order, so the result does not depend on timing.
+        let pairs = blocking.pairs
+        let chunks = max(1, min(64, pairs.count / 2000))
+        let parts = ChunkResults<Scored>(count: chunks)
+        let frozen = scorer
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var local: [Scored] = []
+            for i in stride(from: pairs.count * c / chunks, to: pairs.count * (c + 1) / chunks, by: 1) {
+                let (a, b) = pairs[i]
+                let s = frozen.score(Int(a), Int(b))
+                if s.forbidden == nil, s.name >= 0.7 || s.byIdentifier { local.append(Scored(a: a, b: b, score: s)) }
+            }
+            parts.set(c, local)
         }
+        var kept: [Scored] = parts.joined()
         lap("scoring")
 
         // Uniqueness: a pair whose records are each other's best candidate in
@@ -283,4 +293,13 @@ extension Linker {
         lines.append(String(format: "confidence %.3f before uniqueness: ", s.confidence) + s.explanation)
         return lines.joined(separator: "\n")
     }
+}
+
+/// One slot per chunk of a parallel loop; each chunk writes only its own slot.
+final class ChunkResults<T>: @unchecked Sendable {
+    private var slots: [[T]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ value: [T]) { lock.lock(); slots[i] = value; lock.unlock() }
+    func joined() -> [T] { slots.flatMap { $0 } }
 }

@@ -38,7 +38,7 @@ public struct PairScore: Sendable {
 }
 
 /// Scores pairs of ``LinkRecord``s from their features.
-struct Scorer {
+struct Scorer: Sendable {
     let records: [LinkRecord]
     /// For persons: the cluster of each place IRI, from the place links of the same run.
     var placeCluster: [String: Int] = [:]
