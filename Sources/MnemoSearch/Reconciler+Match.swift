@@ -1,0 +1,230 @@
+import Foundation
+
+/// Scoring: 90 × the name score (0–1), plus what the property conditions
+/// add or take away (a birth year equal: +10, off by one: +4, further off:
+/// −30; a place or institution agreeing: +5/+6, disagreeing: −10/−15);
+/// an equal authority identifier makes it 100, a different identifier of
+/// the same authority multiplies by 0.3. Clamped to 0–100.
+///
+/// `match` is set on the first candidate only, when it is unambiguous: it
+/// scores at least 85 and 15 more than the next, or it alone has an
+/// identifier the query gave.
+extension Reconciler {
+    /// What one condition says of one candidate.
+    enum Verdict {
+        case unknown
+        case agree(bonus: Double, feature: Double)
+        case conflict(penalty: Double, feature: Double)
+        /// An authority identifier is equal: the candidate is the entity.
+        case identical
+        /// The candidate has another identifier of the same authority.
+        case different
+
+        var holds: Bool {
+            switch self {
+            case .agree, .identical: true
+            default: false
+            }
+        }
+    }
+
+    struct Scored {
+        let entity: Int32
+        let name: Double
+        let label: LabelValue?
+        let score: Double
+        let decided: Bool
+        let features: [ReconcileFeature]
+    }
+
+    /// Candidates for `query`, best first, at most `query.limit`.
+    public func reconcile(_ query: ReconcileQuery) -> [ReconcileCandidate] {
+        let kinds = Set(query.types.map(\.kind))
+        let filter = !kinds.isEmpty && query.typeStrict != .should
+        let name = query.name?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+            ?? query.conditions.first { $0.property == .label }?.values.first?.text
+        let qTokens = name.map { NameKeys($0).tokens } ?? []
+
+        // Candidates: the name's hits, entities with an identifier the query gives, the ids it names.
+        var pool: [Int32: (score: Double, label: LabelValue?)] = [:]
+        var order: [Int32] = []
+        func add(_ e: Int32, _ s: Double, _ l: LabelValue?) {
+            if pool[e] == nil { order.append(e) }
+            if let old = pool[e], old.score >= s { return }
+            pool[e] = (s, l)
+        }
+        if let name {
+            let single = kinds.count == 1 && filter ? kinds.first : nil
+            for hit in index.search(name, type: single, language: query.language, limit: max(query.limit * 3, 25)) {
+                if let e = byIRI[hit.iri] { add(e, hit.score, hit.label) }
+            }
+        }
+        for c in query.conditions where c.property.scheme != nil || c.property == .identifier {
+            for v in c.values {
+                for key in identifierKeys(v, c.property) { for e in byIdentifier[key] ?? [] { add(e, nameScore(qTokens, e), nil) } }
+                if c.property == .identifier, identifierKeys(v, c.property).isEmpty {
+                    for e in byLocalIdentifier[v.text.trimmingCharacters(in: .whitespaces)] ?? [] { add(e, nameScore(qTokens, e), nil) }
+                }
+            }
+        }
+        if !query.ids.isEmpty {
+            let allowed = Set(query.ids.compactMap { byIRI[$0] })
+            for e in allowed { add(e, qTokens.isEmpty ? 1 : nameScore(qTokens, e), nil) }
+            order.removeAll { !allowed.contains($0) }
+        }
+
+        var scored: [Scored] = []
+        for e in order {
+            if filter, !(index.entities[Int(e)].kind.map(kinds.contains) ?? false) { continue }
+            let (nameScore, label) = pool[e]!
+            var score = (name == nil && query.ids.isEmpty ? 0.5 : nameScore) * 90
+            if !query.ids.isEmpty { score = max(score, 90) }
+            var features = [ReconcileFeature(id: "name", name: "Name", value: (nameScore * 1000).rounded() / 1000)]
+            var decided = false, different = false, dropped = false
+            for c in query.conditions {
+                let v = verdict(c, e)
+                if c.required && !v.holds { dropped = true; break }
+                let p = c.property
+                switch v {
+                case .unknown: break
+                case .agree(let bonus, let f): score += bonus; features.append(ReconcileFeature(id: p.id, name: p.name, value: f))
+                case .conflict(let penalty, let f): score -= penalty; features.append(ReconcileFeature(id: p.id, name: p.name, value: f))
+                case .identical: decided = true; features.append(ReconcileFeature(id: p.id, name: p.name, value: 1))
+                case .different: different = true; features.append(ReconcileFeature(id: p.id, name: p.name, value: 0))
+                }
+            }
+            if dropped { continue }
+            if different && !decided { score *= 0.3 }
+            if decided { score = 100 }
+            score = (min(100, max(0, score)) * 10).rounded() / 10
+            scored.append(Scored(entity: e, name: nameScore, label: label, score: score, decided: decided, features: features))
+        }
+        scored.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.name != b.name { return a.name > b.name }
+            return index.entities[Int(a.entity)].iri < index.entities[Int(b.entity)].iri
+        }
+        var sure = false
+        if let top = scored.first {
+            let second = scored.dropFirst().first
+            if top.decided { sure = !(second?.decided ?? false) }
+            else { sure = top.score >= 85 && (second.map { top.score - $0.score >= 15 } ?? true) }
+        }
+        return scored.prefix(max(0, query.limit)).enumerated().map { i, s in
+            let shown = s.label ?? displayName(s.entity, language: query.language)
+            return ReconcileCandidate(id: index.entities[Int(s.entity)].iri, name: shown?.value ?? index.entities[Int(s.entity)].iri,
+                                      language: shown?.language, description: describe(s.entity), score: s.score,
+                                      match: i == 0 && sure, type: index.entities[Int(s.entity)].kind.map(ReconcileType.of),
+                                      features: s.features)
+        }
+    }
+
+    /// Entities whose names begin with or resemble `prefix`, for suggest services.
+    public func suggest(_ prefix: String, type: ReconcileType?, limit: Int, language: String?) -> [ReconcileCandidate] {
+        index.search(prefix, type: type?.kind, language: language, limit: limit).compactMap { hit in
+            guard let e = byIRI[hit.iri] else { return nil }
+            return ReconcileCandidate(id: hit.iri, name: hit.label.value, language: hit.label.language, description: describe(e),
+                                      score: (hit.score * 1000).rounded() / 10, match: false, type: hit.kind.map(ReconcileType.of), features: [])
+        }
+    }
+
+    /// The identifier keys a value stands for under an identifier property.
+    func identifierKeys(_ v: ReconcileValue, _ p: ReconcileProperty) -> [String] {
+        let t = v.text.trimmingCharacters(in: .whitespaces)
+        if let (scheme, local) = AuthorityScheme.parse(t) { return [AuthorityScheme.key(scheme, local)] }
+        if let scheme = p.scheme {
+            var local = t
+            if local.lowercased().hasPrefix(scheme.rawValue + ":") { local = String(local.dropFirst(scheme.rawValue.count + 1)) }
+            return [AuthorityScheme.key(scheme, scheme == .wikidata ? local.uppercased() : local)]
+        }
+        if let colon = t.firstIndex(of: ":"), let scheme = AuthorityScheme(rawValue: t[..<colon].lowercased()) {
+            return [AuthorityScheme.key(scheme, String(t[t.index(after: colon)...]))]
+        }
+        return []
+    }
+
+    /// The verdict of a condition with its quantifier over its values.
+    func verdict(_ c: ReconcileCondition, _ e: Int32) -> Verdict {
+        let each = c.values.map { verdict(c.property, $0, e) }
+        switch c.quantifier {
+        case .any:
+            if let v = each.first(where: { if case .identical = $0 { true } else { false } }) { return v }
+            if let v = each.filter(\.holds).max(by: { bonus($0) < bonus($1) }) { return v }
+            if !each.isEmpty, each.allSatisfy({ if case .unknown = $0 { false } else { true } }) { return each[0] }
+            return .unknown
+        case .all:
+            if let v = each.first(where: { !$0.holds }) { return v }
+            return each.first ?? .unknown
+        case .none:
+            return each.contains(where: \.holds) ? .conflict(penalty: 30, feature: 0) : .unknown
+        }
+    }
+
+    private func bonus(_ v: Verdict) -> Double {
+        if case .agree(let b, _) = v { return b }
+        return 0
+    }
+
+    /// What one value says of one property of one candidate.
+    func verdict(_ p: ReconcileProperty, _ v: ReconcileValue, _ e: Int32) -> Verdict {
+        let entity = index.entities[Int(e)]
+        switch p {
+        case .birthYear, .deathYear:
+            guard let have = p == .birthYear ? entity.birth : entity.death, let want = Self.year(v) else { return .unknown }
+            switch abs(have - want) {
+            case 0: return .agree(bonus: 10, feature: 1)
+            case 1: return .agree(bonus: 4, feature: 0.5)
+            default: return .conflict(penalty: 30, feature: 0)
+            }
+        case .birthPlace, .deathPlace:
+            let places = (p == .birthPlace ? facts[e]?.birthPlaces : facts[e]?.deathPlaces) ?? []
+            guard !places.isEmpty else { return .unknown }
+            if case .entity(let id, _) = v, places.contains(id) { return .agree(bonus: 6, feature: 1) }
+            let name: String
+            if case .entity(_, let n?) = v { name = n } else if case .entity = v { return .conflict(penalty: 10, feature: 0) } else { name = v.text }
+            let toks = NameKeys(name).tokens
+            let best = places.compactMap { byIRI[$0] }.map { nameScore(toks, $0) }.max() ?? 0
+            return best >= 0.8 ? .agree(bonus: 6, feature: (best * 1000).rounded() / 1000)
+                : .conflict(penalty: 10, feature: (best * 1000).rounded() / 1000)
+        case .institution:
+            guard !entity.graphs.isEmpty else { return .unknown }
+            let want = v.text.lowercased()
+            let hit = entity.graphs.contains { g in
+                let l = g.lowercased()
+                return l == want || l.hasSuffix("/" + want) || Self.shortName(l) == want
+            }
+            return hit ? .agree(bonus: 5, feature: 1) : .conflict(penalty: 15, feature: 0)
+        case .label:
+            let s = nameScore(NameKeys(v.text).tokens, e)
+            return s >= 0.8 ? .agree(bonus: 5, feature: (s * 1000).rounded() / 1000) : .conflict(penalty: 5, feature: (s * 1000).rounded() / 1000)
+        case .identifier, .viaf, .gnd, .isni, .lc, .ulan, .tgn, .wikidata, .geonames:
+            let have = facts[e]?.keys ?? []
+            guard !have.isEmpty else { return .unknown }
+            let want = identifierKeys(v, p)
+            if want.isEmpty {   // a bare value under `identifier`: compare local parts
+                let t = v.text.trimmingCharacters(in: .whitespaces)
+                return have.contains { $0.hasSuffix(":" + t) } ? .identical : .unknown
+            }
+            if want.contains(where: have.contains) { return .identical }
+            let schemes = Set(want.map { $0.prefix { $0 != ":" } })
+            return have.contains { schemes.contains($0.prefix { $0 != ":" }) } ? .different : .unknown
+        }
+    }
+
+    /// A year from a number, "1835", "1835-11-01" or "c. 1835".
+    static func year(_ v: ReconcileValue) -> Int? {
+        switch v {
+        case .number(let d): return d == d.rounded() && abs(d) < 100_000 ? Int(d) : nil
+        case .text(let s):
+            let t = s.trimmingCharacters(in: .whitespaces)
+            if let y = NameIndex.year(t) { return y }
+            let digits = t.drop { !$0.isNumber }.prefix { $0.isNumber }
+            return digits.count >= 3 && digits.count <= 4 ? Int(digits) : nil
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
