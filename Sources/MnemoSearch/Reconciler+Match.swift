@@ -43,7 +43,12 @@ extension Reconciler {
         let filter = !kinds.isEmpty && query.typeStrict != .should
         let name = query.name?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
             ?? query.conditions.first { $0.property == .label }?.values.first?.text
-        let qTokens = name.map { NameKeys($0).tokens } ?? []
+        // The query's name keys, made only when an entity the name search did not find needs a name score.
+        var tokenMemo: [NameToken]?
+        func nameScore(_ e: Int32) -> Double {
+            if tokenMemo == nil { tokenMemo = name.map { NameKeys($0).tokens } ?? [] }
+            return tokenMemo!.isEmpty ? 0 : self.nameScore(tokenMemo!, e)
+        }
 
         // Candidates: the name's hits, entities with an identifier the query gives, the ids it names.
         var pool: [Int32: (score: Double, label: LabelValue?)] = [:]
@@ -61,28 +66,33 @@ extension Reconciler {
         }
         for c in query.conditions where c.property.scheme != nil || c.property == .identifier {
             for v in c.values {
-                for key in identifierKeys(v, c.property) { for e in byIdentifier[key] ?? [] { add(e, nameScore(qTokens, e), nil) } }
+                for key in identifierKeys(v, c.property) { for e in byIdentifier[key] ?? [] { add(e, nameScore(e), nil) } }
                 if c.property == .identifier, identifierKeys(v, c.property).isEmpty {
-                    for e in byLocalIdentifier[v.text.trimmingCharacters(in: .whitespaces)] ?? [] { add(e, nameScore(qTokens, e), nil) }
+                    for e in byLocalIdentifier[v.text.trimmingCharacters(in: .whitespaces)] ?? [] { add(e, nameScore(e), nil) }
                 }
             }
         }
         if !query.ids.isEmpty {
             let allowed = Set(query.ids.compactMap { byIRI[$0] })
-            for e in allowed { add(e, qTokens.isEmpty ? 1 : nameScore(qTokens, e), nil) }
+            for e in allowed { add(e, name == nil ? 1 : nameScore(e), nil) }
             order.removeAll { !allowed.contains($0) }
         }
 
+        // Name keys of the label and place values, made once for all candidates.
+        var keys: [String: [NameToken]] = [:]
+        for c in query.conditions where [.label, .birthPlace, .deathPlace].contains(c.property) {
+            for v in c.values { if let t = Self.nameText(v), keys[t] == nil { keys[t] = NameKeys(t).tokens } }
+        }
         var scored: [Scored] = []
         for e in order {
             if filter, !(index.entities[Int(e)].kind.map(kinds.contains) ?? false) { continue }
-            let (nameScore, label) = pool[e]!
-            var score = (name == nil && query.ids.isEmpty ? 0.5 : nameScore) * 90
+            let (ns, label) = pool[e]!
+            var score = (name == nil && query.ids.isEmpty ? 0.5 : ns) * 90
             if !query.ids.isEmpty { score = max(score, 90) }
-            var features = [ReconcileFeature(id: "name", name: "Name", value: (nameScore * 1000).rounded() / 1000)]
+            var features = [ReconcileFeature(id: "name", name: "Name", value: (ns * 1000).rounded() / 1000)]
             var decided = false, different = false, dropped = false
             for c in query.conditions {
-                let v = verdict(c, e)
+                let v = verdict(c, e, keys)
                 if c.required && !v.holds { dropped = true; break }
                 let p = c.property
                 switch v {
@@ -97,7 +107,7 @@ extension Reconciler {
             if different && !decided { score *= 0.3 }
             if decided { score = 100 }
             score = (min(100, max(0, score)) * 10).rounded() / 10
-            scored.append(Scored(entity: e, name: nameScore, label: label, score: score, decided: decided, features: features))
+            scored.append(Scored(entity: e, name: ns, label: label, score: score, decided: decided, features: features))
         }
         scored.sort { a, b in
             if a.score != b.score { return a.score > b.score }
@@ -117,6 +127,27 @@ extension Reconciler {
                                       match: i == 0 && sure, type: index.entities[Int(s.entity)].kind.map(ReconcileType.of),
                                       features: s.features)
         }
+    }
+
+    /// The candidates of each query of a batch, in order; large batches are shared among the processors.
+    public func reconcile(batch queries: [ReconcileQuery]) -> [[ReconcileCandidate]] {
+        let n = queries.count
+        let lanes = min(ProcessInfo.processInfo.activeProcessorCount, 8, n / 32)
+        guard lanes > 1 else { return queries.map(reconcile) }
+        var out = [[ReconcileCandidate]](repeating: [], count: n)
+        /// Each lane writes its own slots (i ≡ lane mod lanes), so no two threads touch the same one.
+        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<[ReconcileCandidate]> }
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var i = lane
+                while i < n {
+                    (slots.base + i).pointee = reconcile(queries[i])
+                    i += lanes
+                }
+            }
+        }
+        return out
     }
 
     /// Entities whose names begin with or resemble `prefix`, for suggest services.
@@ -144,8 +175,8 @@ extension Reconciler {
     }
 
     /// The verdict of a condition with its quantifier over its values.
-    func verdict(_ c: ReconcileCondition, _ e: Int32) -> Verdict {
-        let each = c.values.map { verdict(c.property, $0, e) }
+    func verdict(_ c: ReconcileCondition, _ e: Int32, _ keys: [String: [NameToken]]) -> Verdict {
+        let each = c.values.map { verdict(c.property, $0, e, keys) }
         switch c.quantifier {
         case .any:
             if let v = each.first(where: { if case .identical = $0 { true } else { false } }) { return v }
@@ -166,7 +197,7 @@ extension Reconciler {
     }
 
     /// What one value says of one property of one candidate.
-    func verdict(_ p: ReconcileProperty, _ v: ReconcileValue, _ e: Int32) -> Verdict {
+    func verdict(_ p: ReconcileProperty, _ v: ReconcileValue, _ e: Int32, _ keys: [String: [NameToken]]) -> Verdict {
         let entity = index.entities[Int(e)]
         switch p {
         case .birthYear, .deathYear:
@@ -180,9 +211,8 @@ extension Reconciler {
             let places = (p == .birthPlace ? facts[e]?.birthPlaces : facts[e]?.deathPlaces) ?? []
             guard !places.isEmpty else { return .unknown }
             if case .entity(let id, _) = v, places.contains(id) { return .agree(bonus: 6, feature: 1) }
-            let name: String
-            if case .entity(_, let n?) = v { name = n } else if case .entity = v { return .conflict(penalty: 10, feature: 0) } else { name = v.text }
-            let toks = NameKeys(name).tokens
+            guard let name = Self.nameText(v) else { return .conflict(penalty: 10, feature: 0) }
+            let toks = keys[name] ?? NameKeys(name).tokens
             let best = places.compactMap { byIRI[$0] }.map { nameScore(toks, $0) }.max() ?? 0
             return best >= 0.8 ? .agree(bonus: 6, feature: (best * 1000).rounded() / 1000)
                 : .conflict(penalty: 10, feature: (best * 1000).rounded() / 1000)
@@ -195,7 +225,7 @@ extension Reconciler {
             }
             return hit ? .agree(bonus: 5, feature: 1) : .conflict(penalty: 15, feature: 0)
         case .label:
-            let s = nameScore(NameKeys(v.text).tokens, e)
+            let s = nameScore(keys[v.text] ?? NameKeys(v.text).tokens, e)
             return s >= 0.8 ? .agree(bonus: 5, feature: (s * 1000).rounded() / 1000) : .conflict(penalty: 5, feature: (s * 1000).rounded() / 1000)
         case .identifier, .viaf, .gnd, .isni, .lc, .ulan, .tgn, .wikidata, .geonames:
             let have = facts[e]?.keys ?? []
@@ -208,6 +238,14 @@ extension Reconciler {
             if want.contains(where: have.contains) { return .identical }
             let schemes = Set(want.map { $0.prefix { $0 != ":" } })
             return have.contains { schemes.contains($0.prefix { $0 != ":" }) } ? .different : .unknown
+        }
+    }
+
+    /// The name a value gives: its text, or an entity value's name.
+    static func nameText(_ v: ReconcileValue) -> String? {
+        switch v {
+        case .entity(_, let name): name
+        default: v.text
         }
     }
 

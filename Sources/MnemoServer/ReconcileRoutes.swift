@@ -40,8 +40,9 @@ extension MnemoService {
         if let q = try params.single("queries") {
             let batch = try ReconcileRequest.batch02(q)
             return try await jsonResponse(callback) { r in
-                JSONOut.object(batch.map { key, query in
-                    (key, .object([("result", .array(r.reconcile(query).map { ReconcileDocuments.candidate($0, .v02) }))]))
+                let results = r.reconcile(batch: batch.map(\.query))
+                return JSONOut.object(zip(batch, results).map { q, candidates in
+                    (q.key, .object([("result", .array(candidates.map { ReconcileDocuments.candidate($0, .v02) }))]))
                 })
             }
         }
@@ -67,8 +68,8 @@ extension MnemoService {
         let text = try await reconcileBody(&request, formParameter: "queries")
         let queries = try ReconcileRequest.batch1(text)
         return try await jsonResponse(nil) { r in
-            .object([("results", .array(queries.map { q in
-                .object([("candidates", .array(r.reconcile(q).map { ReconcileDocuments.candidate($0, .v1) }))])
+            .object([("results", .array(r.reconcile(batch: queries).map { candidates in
+                .object([("candidates", .array(candidates.map { ReconcileDocuments.candidate($0, .v1) }))])
             }))])
         }
     }
