@@ -238,16 +238,32 @@ enum Transliteration {
 }
 
 /// Token keys memoised by word: a store has far fewer distinct words than labels.
-final class TokenMemo {
+/// Made `threadSafe`, one memo may serve many threads (the reconciler's, for
+/// query words); otherwise it belongs to one thread.
+final class TokenMemo: @unchecked Sendable {
     private var plain: [String: NameToken] = [:]
     private var dotted: [String: NameToken] = [:]
     let transliterate: Bool
     let reverse: Bool
-    init(transliterate: Bool = true, reverse: Bool = false) {
+    private let lock: NSLock?
+    /// A thread-safe memo forgets everything past this many words.
+    static let sharedCapacity = 200_000
+
+    init(transliterate: Bool = true, reverse: Bool = false, threadSafe: Bool = false) {
         self.transliterate = transliterate
         self.reverse = reverse
+        lock = threadSafe ? NSLock() : nil
     }
     func token(_ word: String, dotted d: Bool) -> NameToken {
+        if let lock {
+            if let t = lock.withLock({ d ? dotted[word] : plain[word] }) { return t }
+            let t = NameKeys.token(word, dotted: d, transliterate: transliterate, reverse: reverse)
+            lock.withLock {
+                if plain.count + dotted.count >= Self.sharedCapacity { plain = [:]; dotted = [:] }
+                if d { dotted[word] = t } else { plain[word] = t }
+            }
+            return t
+        }
         if d {
             if let t = dotted[word] { return t }
             let t = NameKeys.token(word, dotted: true, transliterate: transliterate, reverse: reverse)

@@ -46,7 +46,7 @@ extension Reconciler {
         // The query's name keys, made only when an entity the name search did not find needs a name score.
         var tokenMemo: [NameToken]?
         func nameScore(_ e: Int32) -> Double {
-            if tokenMemo == nil { tokenMemo = name.map { NameKeys($0).tokens } ?? [] }
+            if tokenMemo == nil { tokenMemo = name.map { self.keys(of: $0) } ?? [] }
             return tokenMemo!.isEmpty ? 0 : self.nameScore(tokenMemo!, e)
         }
 
@@ -60,7 +60,9 @@ extension Reconciler {
         }
         if let name {
             let single = kinds.count == 1 && filter ? kinds.first : nil
-            for hit in index.search(name, type: single, language: query.language, limit: max(query.limit * 3, 25)) {
+            // One more than asked tells whether the first is ahead; conditions may re-rank a wider pool.
+            let wanted = query.conditions.isEmpty ? query.limit + 1 : max(query.limit * 3, 25)
+            for hit in index.search(name, type: single, language: query.language, limit: wanted, memo: queryWords) {
                 if let e = byIRI[hit.iri] { add(e, hit.score, hit.label) }
             }
         }
@@ -81,7 +83,7 @@ extension Reconciler {
         // Name keys of the label and place values, made once for all candidates.
         var keys: [String: [NameToken]] = [:]
         for c in query.conditions where [.label, .birthPlace, .deathPlace].contains(c.property) {
-            for v in c.values { if let t = Self.nameText(v), keys[t] == nil { keys[t] = NameKeys(t).tokens } }
+            for v in c.values { if let t = Self.nameText(v), keys[t] == nil { keys[t] = self.keys(of: t) } }
         }
         var scored: [Scored] = []
         for e in order {
@@ -152,7 +154,7 @@ extension Reconciler {
 
     /// Entities whose names begin with or resemble `prefix`, for suggest services.
     public func suggest(_ prefix: String, type: ReconcileType?, limit: Int, language: String?) -> [ReconcileCandidate] {
-        index.search(prefix, type: type?.kind, language: language, limit: limit).compactMap { hit in
+        index.search(prefix, type: type?.kind, language: language, limit: limit, memo: queryWords).compactMap { hit in
             guard let e = byIRI[hit.iri] else { return nil }
             return ReconcileCandidate(id: hit.iri, name: hit.label.value, language: hit.label.language, description: describe(e),
                                       score: (hit.score * 1000).rounded() / 10, match: false, type: hit.kind.map(ReconcileType.of), features: [])
@@ -212,7 +214,7 @@ extension Reconciler {
             guard !places.isEmpty else { return .unknown }
             if case .entity(let id, _) = v, places.contains(id) { return .agree(bonus: 6, feature: 1) }
             guard let name = Self.nameText(v) else { return .conflict(penalty: 10, feature: 0) }
-            let toks = keys[name] ?? NameKeys(name).tokens
+            let toks = keys[name] ?? self.keys(of: name)
             let best = places.compactMap { byIRI[$0] }.map { nameScore(toks, $0) }.max() ?? 0
             return best >= 0.8 ? .agree(bonus: 6, feature: (best * 1000).rounded() / 1000)
                 : .conflict(penalty: 10, feature: (best * 1000).rounded() / 1000)
@@ -225,7 +227,7 @@ extension Reconciler {
             }
             return hit ? .agree(bonus: 5, feature: 1) : .conflict(penalty: 15, feature: 0)
         case .label:
-            let s = nameScore(keys[v.text] ?? NameKeys(v.text).tokens, e)
+            let s = nameScore(keys[v.text] ?? self.keys(of: v.text), e)
             return s >= 0.8 ? .agree(bonus: 5, feature: (s * 1000).rounded() / 1000) : .conflict(penalty: 5, feature: (s * 1000).rounded() / 1000)
         case .identifier, .viaf, .gnd, .isni, .lc, .ulan, .tgn, .wikidata, .geonames:
             let have = facts[e]?.keys ?? []
@@ -240,6 +242,9 @@ extension Reconciler {
             return have.contains { schemes.contains($0.prefix { $0 != ":" }) } ? .different : .unknown
         }
     }
+
+    /// The word keys of a name in a query.
+    func keys(of name: String) -> [NameToken] { NameKeys(name, memo: queryWords).tokens }
 
     /// The name a value gives: its text, or an entity value's name.
     static func nameText(_ v: ReconcileValue) -> String? {

@@ -32,6 +32,8 @@ public final class Reconciler: Sendable {
     let byIdentifier: [String: [Int32]]
     /// Entities by the local part of an identifier (`999000002`).
     let byLocalIdentifier: [String: [Int32]]
+    /// The keys of query words, shared by all queries against this snapshot.
+    let queryWords = TokenMemo(transliterate: true, reverse: true, threadSafe: true)
 
     struct Facts: Sendable {
         var birthPlaces: [String] = []

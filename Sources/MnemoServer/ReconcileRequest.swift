@@ -14,6 +14,8 @@ enum ReconcileRequest {
         let root = try JSONIn.parse(text, what: "queries")
         let members = try root.object()
         guard members.count <= maxQueries else { throw root.fail("at most \(maxQueries) queries per batch, not \(members.count)") }
+        var keys = Set<String>()
+        for m in members where !keys.insert(m.key).inserted { throw root.fail("the key '\(m.key)' is given twice; each query needs its own") }
         return try members.map { key, q in
             _ = try q.object()
             var query = ReconcileQuery(name: try q.member("query")?.string(), limit: defaultLimit)

@@ -30,6 +30,11 @@ extension MnemoService {
         }
         router.post("/reconcile/v1/match") { request, _ in try await self.reconcileMatch(request) }
         router.post("/reconcile/v1/extend") { request, _ in try await self.reconcileExtend1(request) }
+        for path in ["/reconcile/v1/match", "/reconcile/v1/extend"] {
+            router.get(RouterPath(path)) { _, _ -> Response in
+                throw ServiceError(.methodNotAllowed, "send the batch as JSON with POST to \(path)", headers: [.allow: "POST, OPTIONS"])
+            }
+        }
     }
 
     /// The manifest, or the answer to a 0.2 `queries=` or `extend=` request.

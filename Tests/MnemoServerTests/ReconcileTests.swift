@@ -406,6 +406,8 @@ extension ReconcileTests {
                 (#"{"q0": {"query": "Abai", "properties": [{"pid": "birthYear"}]}}"#, "queries.q0.properties[0]: a property needs its value v"),
                 (#"{"q0": {"query": ""}}"#, "queries.q0: a query needs"),
                 (#"{"q0": {"query": "Abai", "type_strict": "some"}}"#, "queries.q0.type_strict"),
+                (#"{"q0": {"query": "Abai"}, "q0": {"query": "Navoi"}}"#, "queries: the key 'q0' is given twice"),
+                (#"{"q0": {"query": "Abai", "properties": [{"pid": "birthYear", "v": [1835, null]}]}}"#, "queries.q0.properties[0].v[1]: expected a string"),
             ]
             for (batch, message) in cases {
                 let r = try await client.execute(uri: "/reconcile?queries=\(batch.param)", method: .get)
@@ -442,6 +444,9 @@ extension ReconcileTests {
                 #expect(r.status == status, "\(uri): \(r.status) \(r.text)")
                 #expect(!r.text.isEmpty)
             }
+            let get = try await client.execute(uri: "/reconcile/v1/match", method: .get)
+            #expect(get.status == .methodNotAllowed)
+            #expect(get.headers[.allow] == "POST, OPTIONS")
             let xml = try await client.execute(uri: "/reconcile/v1/match", method: .post, headers: [.contentType: "application/xml"],
                                                body: ByteBuffer(string: "<q/>"))
             #expect(xml.status == .unsupportedMediaType)
