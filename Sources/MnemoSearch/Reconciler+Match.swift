@@ -4,7 +4,8 @@ import Foundation
 /// add or take away (a birth year equal: +10, off by one: +4, further off:
 /// −30; a place or institution agreeing: +5/+6, disagreeing: −10/−15);
 /// an equal authority identifier makes it 100, a different identifier of
-/// the same authority multiplies by 0.3. Clamped to 0–100.
+/// the same authority multiplies by 0.3; with `type_strict: "should"`, a
+/// candidate of another type loses 30 (other modes drop it). Clamped to 0–100.
 ///
 /// `match` is set on the first candidate only, when it is unambiguous: it
 /// scores at least 85 and 15 more than the next, or it alone has an
@@ -87,10 +88,12 @@ extension Reconciler {
         }
         var scored: [Scored] = []
         for e in order {
-            if filter, !(index.entities[Int(e)].kind.map(kinds.contains) ?? false) { continue }
+            let typed = kinds.isEmpty || (index.entities[Int(e)].kind.map(kinds.contains) ?? false)
+            if filter, !typed { continue }
             let (ns, label) = pool[e]!
             var score = (name == nil && query.ids.isEmpty ? 0.5 : ns) * 90
             if !query.ids.isEmpty { score = max(score, 90) }
+            if !typed { score -= 30 }   // type_strict "should": other types may come, after
             var features = [ReconcileFeature(id: "name", name: "Name", value: (ns * 1000).rounded() / 1000)]
             var decided = false, different = false, dropped = false
             for c in query.conditions {
@@ -188,8 +191,8 @@ extension Reconciler {
         case .all:
             if let v = each.first(where: { !$0.holds }) { return v }
             return each.first ?? .unknown
-        case .none:
-            return each.contains(where: \.holds) ? .conflict(penalty: 30, feature: 0) : .unknown
+        case .none:   // holds when no value agrees, unknown ones included
+            return each.contains(where: \.holds) ? .conflict(penalty: 30, feature: 0) : .agree(bonus: 0, feature: 1)
         }
     }
 

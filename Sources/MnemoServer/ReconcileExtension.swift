@@ -44,6 +44,10 @@ enum ReconcileExtension {
     /// A small HTML page about the entity, for an iframe beside a reconciliation candidate.
     static func preview(_ r: EntityRecord) -> String {
         let e = HTML.escape
+        /// A link for http(s) IRIs only: a `javascript:` IRI in the store must not become one.
+        func link(_ iri: String, _ text: String) -> String {
+            iri.hasPrefix("http://") || iri.hasPrefix("https://") ? "<a href=\"\(e(iri))\" target=\"_blank\">\(text)</a>" : text
+        }
         let name = r.labels.first(where: { $0.language == "en" })?.value ?? r.labels.first?.value ?? r.id
         var rows: [(String, String)] = []
         if let t = r.type { rows.append(("Type", e(t.name))) }
@@ -61,8 +65,7 @@ enum ReconcileExtension {
             }.joined(separator: "; ")))
         }
         if !r.identifiers.isEmpty {
-            rows.append(("Same as", r.identifiers.prefix(4).map { "<a href=\"\(e($0))\" target=\"_blank\">\(e(Reconciler.shortName($0)))</a>" }
-                .joined(separator: ", ")))
+            rows.append(("Same as", r.identifiers.prefix(4).map { link($0, e(Reconciler.shortName($0))) }.joined(separator: ", ")))
         }
         if !r.institutions.isEmpty { rows.append(("Held by", r.institutions.map { e(Reconciler.shortName($0)) }.joined(separator: ", "))) }
         let table = rows.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" }.joined()
@@ -71,7 +74,7 @@ enum ReconcileExtension {
             <html><head><meta charset="utf-8"><title>\(e(name))</title>
             <style>body{font:13px/1.4 system-ui,sans-serif;margin:6px}th{text-align:left;color:#555;padding-right:8px;vertical-align:top}h1{font-size:15px;margin:0 0 4px}</style>
             </head><body>
-            <h1><a href="\(e(r.id))" target="_blank">\(e(name))</a></h1>
+            <h1>\(link(r.id, e(name)))</h1>
             <table>\(table)</table>
             </body></html>
 

@@ -60,7 +60,7 @@ import Testing
         #expect(byIRI.first?.score == 100)
     }
 
-    @Test func placesInstitutionsAndRequiredConditions() {
+    @Test func placesInstitutionsAndRequiredConditions() throws {
         // Abai's birth place in the library's record, by a Cyrillic name.
         let born = r.reconcile(ReconcileQuery(name: "Abai", types: [person],
                                               conditions: [ReconcileCondition(property: .birthPlace, values: [.text("Чингизтау")])]))
@@ -71,9 +71,22 @@ import Testing
             ReconcileCondition(property: .institution, values: [.text("museum-tashkent")], required: true)]))
         #expect(only.map(\.id) == ["https://data.mnemo.example/museum-tashkent/agent/abai"])
         #expect(only.first?.match == true)
+        // `none`: candidates born in none of the years given (those without a birth year too).
+        let notThen = r.reconcile(ReconcileQuery(name: "Abai", types: [person], conditions: [
+            ReconcileCondition(property: .birthYear, values: [.number(1845), .number(1846)], required: true, quantifier: .none)]))
+        #expect(notThen.isEmpty)
+        let notNow = r.reconcile(ReconcileQuery(name: "Abai", types: [person], conditions: [
+            ReconcileCondition(property: .birthYear, values: [.number(1900)], required: true, quantifier: .none)]))
+        #expect(notNow.count == 3)
+        // `all`: every value must agree.
+        let both = r.reconcile(ReconcileQuery(name: "Abai", types: [person], conditions: [
+            ReconcileCondition(property: .institution, values: [.text("library-almaty"), .text("archive-kazan")], required: true, quantifier: .all)]))
+        #expect(both.isEmpty)
         // `should` does not filter by type; the limit holds.
         let any = r.reconcile(ReconcileQuery(name: "Abai", types: [person], typeStrict: .should, limit: 20))
-        #expect(any.contains { $0.type?.kind == .place })
+        let place = try #require(any.first { $0.type?.kind == .place })
+        #expect(any.prefix(3).allSatisfy { $0.type == person })
+        #expect(place.score < 60)
         #expect(r.reconcile(ReconcileQuery(name: "Abai", limit: 2)).count == 2)
         // A batch answers in the order asked, the same as one by one.
         let qs = (0..<100).map { ReconcileQuery(name: ["Abai", "Валиханов", "Tashkent", "Navoi"][$0 % 4], limit: 3) }

@@ -322,6 +322,8 @@ extension ReconcileTests {
             #expect(x.status == .ok)
             #expect(!x.text.contains("<script>"))
             #expect(x.text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"))
+            #expect(!x.text.contains("href=\"urn:x\""))   // only http(s) IRIs become links
+            #expect(r.text.contains("href=\"\(libraryValikhanov)\""))
             let missing = try await client.execute(uri: "/reconcile/preview?id=urn%3Anothing", method: .get)
             #expect(missing.status == .notFound)
         }
