@@ -8,6 +8,15 @@ enum ReconcileRequest {
     static let maxQueries = 10_000
     static let defaultLimit = 10
     static let limits = 1...1000
+    /// The most candidates one batch may ask for (queries × limit).
+    static let maxCandidates = 1_000_000
+
+    static func checkBudget(_ queries: [ReconcileQuery], _ at: JSONIn) throws {
+        let asked = queries.reduce(0) { $0 + $1.limit }
+        guard asked <= maxCandidates else {
+            throw at.fail("the batch asks for up to \(asked) candidates (queries × limit); at most \(maxCandidates) per request: send smaller batches or lower limits")
+        }
+    }
 
     /// A 0.2 batch: `{"q0": {"query": ..., "type": ..., "limit": ..., "properties": [{"pid": ..., "v": ...}], "type_strict": ...}}`.
     static func batch02(_ text: String) throws -> [(key: String, query: ReconcileQuery)] {
@@ -16,7 +25,7 @@ enum ReconcileRequest {
         guard members.count <= maxQueries else { throw root.fail("at most \(maxQueries) queries per batch, not \(members.count)") }
         var keys = Set<String>()
         for m in members where !keys.insert(m.key).inserted { throw root.fail("the key '\(m.key)' is given twice; each query needs its own") }
-        return try members.map { key, q in
+        let batch = try members.map { key, q in
             _ = try q.object()
             var query = ReconcileQuery(name: try q.member("query")?.string(), limit: defaultLimit)
             if let t = try q.member("type") { query.types = try types(t) }
@@ -38,6 +47,8 @@ enum ReconcileRequest {
             }
             return (key, query)
         }
+        try checkBudget(batch.map { $0.1 }, root)
+        return batch
     }
 
     /// A 1.0 batch: `{"queries": [{"type": ..., "limit": ..., "lang": ..., "conditions": [...]}]}`.
@@ -46,7 +57,7 @@ enum ReconcileRequest {
         guard let qs = try root.member("queries") else { throw root.fail("the batch needs a queries array") }
         let items = try qs.array()
         guard items.count <= maxQueries else { throw qs.fail("at most \(maxQueries) queries per batch, not \(items.count)") }
-        return try items.map { q in
+        let batch = try items.map { q in
             _ = try q.object()
             var query = ReconcileQuery(name: nil, limit: defaultLimit)
             if let t = try q.member("type") { query.types = try types(t) }
@@ -86,6 +97,8 @@ enum ReconcileRequest {
             }
             return query
         }
+        try checkBudget(batch, qs)
+        return batch
     }
 
     /// A data extension query: `{"ids": [...], "properties": [{"id": ..., "settings": {...}}]}`.

@@ -446,6 +446,11 @@ extension ReconcileTests {
                 #expect(r.status == status, "\(uri): \(r.status) \(r.text)")
                 #expect(!r.text.isEmpty)
             }
+            let greedy = "{" + (0..<1001).map { #""q\#($0)": {"query": "Abai", "limit": 1000}"# }.joined(separator: ",") + "}"
+            let tooMany = try await client.execute(uri: "/reconcile", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                   body: form([("queries", greedy)]))
+            #expect(tooMany.status == .badRequest)
+            #expect(tooMany.text.contains("1001000 candidates"), "\(tooMany.text)")
             let get = try await client.execute(uri: "/reconcile/v1/match", method: .get)
             #expect(get.status == .methodNotAllowed)
             #expect(get.headers[.allow] == "POST, OPTIONS")
