@@ -149,10 +149,12 @@ public final class Reconciler: Sendable {
         return best
     }
 
-    /// A short description: life years, birth place, institutions ("1835–1865 · b. Kushmurun · library-almaty").
+    /// A short description: the type (but for persons), life years, birth place, institutions
+    /// ("1835–1865 · born in Kushmurun · library-almaty", "Place · museum-tashkent").
     func describe(_ e: Int32) -> String {
         let entity = index.entities[Int(e)]
         var parts: [String] = []
+        if let k = entity.kind, k != .person { parts.append(ReconcileType.of(k).name) }
         switch (entity.birth, entity.death) {
         case let (b?, d?): parts.append("\(b)–\(d)")
         case let (b?, nil): parts.append("born \(b)")

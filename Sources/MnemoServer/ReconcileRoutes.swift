@@ -21,6 +21,11 @@ extension MnemoService {
             let base = version.path
             router.get(RouterPath(base)) { request, _ in try await self.reconcileRoot(request, version) }
             router.post(RouterPath(base)) { request, _ in try await self.reconcileRoot(request, version) }
+            router.head(RouterPath(base)) { request, _ -> Response in
+                var r = try await self.reconcileRoot(request, version)
+                r.body = .init()
+                return r
+            }
             for what in ["entity", "type", "property"] {
                 router.get(RouterPath(base + "/suggest/" + what)) { request, _ in try await self.reconcileSuggest(request, what, version) }
             }

@@ -28,6 +28,9 @@ import Testing
             try Schemas.check(m1.text, "manifest.json", "1.0-draft")
             #expect(try jsonObject(m1)["versions"] as? [String] == ["0.2", "1.0-draft"])
 
+            let head = try await client.execute(uri: "/reconcile/v1", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
             let jsonp = try await client.execute(uri: "/reconcile?callback=jQuery_123", method: .get)
             #expect(jsonp.headers[.contentType]?.hasPrefix("application/javascript") == true)
             #expect(jsonp.text.hasPrefix("jQuery_123({"))
@@ -174,6 +177,10 @@ import Testing
                 let all = try await client.execute(uri: "\(base)/suggest/property?prefix=&type=place", method: .get)
                 #expect((try jsonObject(all)["result"] as? [[String: Any]])?.contains { $0["id"] as? String == "birthYear" } == false)
             }
+            let jsonp = try await client.execute(uri: "/reconcile/suggest/type?prefix=pl&callback=cb", method: .get)
+            #expect(jsonp.text.hasPrefix("cb({\"result\":[{\"id\":\"http://www.cidoc-crm.org/cidoc-crm/E53_Place\""), "\(jsonp.text)")
+            let places = try await client.execute(uri: "/reconcile/suggest/entity?prefix=Tashk&type=place", method: .get)
+            #expect((try jsonObject(places)["result"] as? [[String: Any]])?.first?["description"] as? String == "Place · archive-kazan")
             let paged = try await client.execute(uri: "/reconcile/suggest/entity?prefix=Abai&limit=1&cursor=1", method: .get)
             #expect((try jsonObject(paged)["result"] as? [[String: Any]])?.count == 1)
         }
