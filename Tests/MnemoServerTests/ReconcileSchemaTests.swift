@@ -36,6 +36,10 @@ extension ReconcileTests {
             }
             #expect(throws: (any Error).self) { try v02.errors("[1, 2", schema: "manifest.json") }
             #expect(throws: (any Error).self) { try v02.errors("{}", schema: "no-such-schema.json") }
+            // `authentication` refers to the Swagger 2.0 schema by its $id (the file openapi.json).
+            let auth = #"{"versions":["0.2"],"name":"n","identifierSpace":"i","schemaSpace":"s","authentication":"#
+            #expect(try v02.errors(auth + #"{"type":"apiKey","name":"key","in":"query"}}"#, schema: "manifest.json").isEmpty)
+            #expect(try !v02.errors(auth + #"{"type":"magic"}}"#, schema: "manifest.json").isEmpty)
             let v1 = try Schemas.validator("1.0-draft")
             #expect(try v1.errors(#"{"results":[{"candidates":[{"id":"a","name":"b","lang":"en"}]}]}"#, schema: "reconciliation-result-batch.json").isEmpty)
             #expect(try !v1.errors(#"{"results":[{"candidates":[{"id":"a","name":"b","dir":"up"}]}]}"#, schema: "reconciliation-result-batch.json").isEmpty)
