@@ -1,5 +1,6 @@
 /// A parsed JSON value with the byte offset where it starts, so that the
-/// results reader can say where a well-formed but wrong value is.
+/// results reader (and the reconciliation API's request reader) can say
+/// where a well-formed but wrong value is.
 public struct JSONNode: Sendable {
     public enum Kind: Sendable {
         case object([(key: String, value: JSONNode)])
