@@ -66,8 +66,9 @@ let package = Package(
         // Crosswalk output into the store: dataset ingests and harvests, one graph per dataset.
         .target(name: "MnemoIngest", dependencies: ["MnemoCrosswalk", "MnemoHarvest", "MnemoStore", "MnemoSyntax", "MnemoRDF", "MnemoXML"]),
         // For tests only: a loopback OAI-PMH server serving Fixtures/oai pages, and the
-        // W3C test manifests (query and update) with the rdf-tests locator and the floors.
-        .target(name: "MnemoTestSupport", dependencies: ["MnemoRDF", "MnemoSyntax"]),
+        // W3C test manifests (query and update) with the rdf-tests locator and the floors;
+        // a JSON Schema validator with the reconciliation API schemas' locator.
+        .target(name: "MnemoTestSupport", dependencies: ["MnemoRDF", "MnemoSyntax", "MnemoSPARQLResults"]),
         // Synthetic cross-institution CIDOC-CRM data for benchmarks.
         .target(name: "MnemoDataGen"),
         // Cross-script name search: names keyed by ICU transliteration and spelling skeletons.

@@ -1,7 +1,8 @@
 /// A parsed JSON value with the byte offset where it starts, so that the
-/// results reader can say where a well-formed but wrong value is.
-struct JSONNode {
-    enum Kind {
+/// results reader (and the reconciliation API's request reader) can say
+/// where a well-formed but wrong value is.
+public struct JSONNode: Sendable {
+    public enum Kind: Sendable {
         case object([(key: String, value: JSONNode)])
         case array([JSONNode])
         case string(String)
@@ -9,21 +10,22 @@ struct JSONNode {
         case bool(Bool)
         case null
     }
-    var kind: Kind
-    var offset: Int
+    public var kind: Kind
+    /// The byte offset where the value starts.
+    public var offset: Int
 
     /// The members of an object, nil for other kinds.
-    var members: [(key: String, value: JSONNode)]? {
+    public var members: [(key: String, value: JSONNode)]? {
         if case .object(let m) = kind { return m }
         return nil
     }
 
-    var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let s) = kind { return s }
         return nil
     }
 
-    var typeName: String {
+    public var typeName: String {
         switch kind {
         case .object: "an object"
         case .array: "an array"
@@ -38,7 +40,7 @@ struct JSONNode {
 /// A strict RFC 8259 JSON parser over UTF-8 bytes. It reports the line,
 /// column and byte offset of the first error, limits nesting to 512 levels,
 /// and keeps object members in document order (duplicates included).
-struct JSONParser {
+public struct JSONParser {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
@@ -47,7 +49,7 @@ struct JSONParser {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Parses the whole input as one JSON value.
-    static func parse(_ input: [UInt8]) throws -> JSONNode {
+    public static func parse(_ input: [UInt8]) throws -> JSONNode {
         let bytes = UTF8Check.droppingBOM(input)
         if let bad = UTF8Check.firstInvalid(bytes) {
             throw ResultsParseError(format: "json", at: bad, in: bytes, "invalid UTF-8")

@@ -275,18 +275,34 @@ enum Transliteration {
 
 /// Token keys memoised by word: a store has far fewer distinct words than labels.
 /// Remembers the tokens of each distinct word, so that ICU transliterates
-/// every word once however many names hold it. Not thread-safe: one per task.
-public final class TokenMemo {
+/// every word once however many names hold it. Made `threadSafe`, one memo
+/// may serve many threads (the reconciler's, for query words); otherwise it
+/// belongs to one thread.
+public final class TokenMemo: @unchecked Sendable {
     private var plain: [String: NameToken] = [:]
     private var dotted: [String: NameToken] = [:]
     let transliterate: Bool
     let reverse: Bool
-    public init(transliterate: Bool = true, reverse: Bool = false) {
+    private let lock: NSLock?
+    /// A thread-safe memo forgets everything past this many words.
+    static let sharedCapacity = 200_000
+
+    public init(transliterate: Bool = true, reverse: Bool = false, threadSafe: Bool = false) {
         self.transliterate = transliterate
         self.reverse = reverse
+        lock = threadSafe ? NSLock() : nil
     }
     /// The keys of one word; `dotted` when it was written with a full stop (an initial).
     public func token(_ word: String, dotted d: Bool) -> NameToken {
+        if let lock {
+            if let t = lock.withLock({ d ? dotted[word] : plain[word] }) { return t }
+            let t = NameKeys.token(word, dotted: d, transliterate: transliterate, reverse: reverse)
+            lock.withLock {
+                if plain.count + dotted.count >= Self.sharedCapacity { plain = [:]; dotted = [:] }
+                if d { dotted[word] = t } else { plain[word] = t }
+            }
+            return t
+        }
         if d {
             if let t = dotted[word] { return t }
             let t = NameKeys.token(word, dotted: true, transliterate: transliterate, reverse: reverse)

@@ -62,7 +62,12 @@ extension NameIndex {
     /// `language` (a BCP 47 tag or its prefix: "kk", "uz-latn") chooses the
     /// label shown and breaks ties; it does not filter.
     public func search(_ query: String, type: Kind? = nil, language: String? = nil, limit: Int = 20) -> [SearchHit] {
-        let q = NameKeys(query, memo: TokenMemo(transliterate: true, reverse: true))
+        search(query, type: type, language: language, limit: limit, memo: TokenMemo(transliterate: true, reverse: true))
+    }
+
+    /// The same, keying the query's words through `memo` (one made with `reverse: true`).
+    func search(_ query: String, type: Kind?, language: String?, limit: Int, memo: TokenMemo) -> [SearchHit] {
+        let q = NameKeys(query, memo: memo)
         let qTokens = q.tokens
         guard qTokens.contains(where: { !$0.isInitial }), limit > 0 else { return [] }
 

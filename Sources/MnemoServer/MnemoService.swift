@@ -39,6 +39,8 @@ public final class MnemoService: Sendable {
     let voidCache = SnapshotMemo<[Quad]>()
     /// The name index of the last snapshot searched.
     let searchIndex = SnapshotMemo<NameIndex>()
+    /// The reconciliation facts of the last snapshot reconciled against (built over `searchIndex`'s index).
+    let reconcileIndex = SnapshotMemo<Reconciler>()
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store
@@ -73,6 +75,7 @@ public final class MnemoService: Sendable {
         addGraphStoreRoutes(router)
         addPublishingRoutes(router)
         addSearchRoutes(router)
+        addReconcileRoutes(router)
         addLinkedDataRoutes(router)
         return router
     }
