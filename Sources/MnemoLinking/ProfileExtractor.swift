@@ -143,8 +143,8 @@ public struct ProfileExtractor {
         func years(ofEvent ev: TermID) -> YearRange? {
             var low: Int?, high: Int?
             for ts in objects(ev, p4) {
-                for p in lowPs { for d in objects(ts, p) { if let y = literal(d).flatMap({ Self.year($0.lexical) }) { low = min(low ?? y, y) } } }
-                for p in highPs { for d in objects(ts, p) { if let y = literal(d).flatMap({ Self.year($0.lexical) }) { high = max(high ?? y, y) } } }
+                for p in lowPs { for d in objects(ts, p) { if let y = literal(d).flatMap({ NameIndex.year($0.lexical) }) { low = min(low ?? y, y) } } }
+                for p in highPs { for d in objects(ts, p) { if let y = literal(d).flatMap({ NameIndex.year($0.lexical) }) { high = max(high ?? y, y) } } }
             }
             guard let l = low ?? high, let h = high ?? low else { return nil }
             return YearRange(low: l, high: h)
@@ -218,15 +218,5 @@ public struct ProfileExtractor {
         }
 
         func narrower(_ a: YearRange, _ b: YearRange) -> YearRange { a.spread <= b.spread ? a : b }
-
-        /// The year at the start of an xsd:date / dateTime / gYear lexical form.
-        static func year(_ lexical: String) -> Int? {
-            var s = Substring(lexical.trimmingCharacters(in: .whitespaces))
-            var sign = 1
-            if s.first == "-" { sign = -1; s = s.dropFirst() }
-            let digits = s.prefix(while: \.isNumber)
-            guard digits.count >= 1, digits.count <= 6, let y = Int(digits) else { return nil }
-            return sign * y
-        }
     }
 }

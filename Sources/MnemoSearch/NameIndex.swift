@@ -267,7 +267,7 @@ public final class NameIndex: Sendable {
     }
 
     /// The year at the start of an xsd:date / dateTime / gYear lexical form ("-0500", "1835-11-01").
-    static func year(_ lexical: String) -> Int? {
+    public static func year(_ lexical: String) -> Int? {
         var s = Substring(lexical.trimmingCharacters(in: .whitespaces))
         var sign = 1
         if s.first == "-" { sign = -1; s = s.dropFirst() }
