@@ -50,6 +50,14 @@ struct Blocking {
     /// The block keys of a record.
     static func keys(_ r: LinkRecord) -> Set<String> {
         var out = Set<String>()
+        // Places also by the stem of each proper word, so "Дильраская область" meets "Dilra Region".
+        if r.profile.kind == .place {
+            for name in r.names {
+                for t in name where Scorer.isProper(t) {
+                    for s in t.skeletons where s.count >= 4 { out.insert("@" + s.prefix(4)) }
+                }
+            }
+        }
         for name in r.names {
             let whole = name.filter { !$0.isInitial && !$0.isOptional }
             if whole.count == 1 && name.filter({ !$0.isOptional }).count == 1 {

@@ -233,6 +233,52 @@ public struct Linker {
             }
             if let why { status[pk] = (.review, nil); refused[pk] = why } else { status[pk] = (.accepted, nil) }
         }
+
+        // Exclusion: a candidate already joined to another record of this
+        // record's graph is taken (one record per graph), so a pair that was
+        // ambiguous only because of taken candidates is unique after all.
+        for _ in 0..<2 {
+            func taken(_ x: Int32, byGraphOf r: Int32) -> Bool {
+                let g = records[Int(r)].graph
+                return clusters.members[Int(clusters.root(x))].contains { $0 != r && records[Int($0)].graph == g }
+            }
+            var free: [Slot: Ranking] = [:]
+            var open: [Int] = []
+            for (i, k) in kept.enumerated() where k.score.name >= 0.8 || k.score.byIdentifier {
+                if clusters.root(k.a) == clusters.root(k.b) || taken(k.b, byGraphOf: k.a) || taken(k.a, byGraphOf: k.b) { continue }
+                let c = k.score.byIdentifier ? 2 : k.score.confidence
+                for (r, other) in [(k.a, k.b), (k.b, k.a)] {
+                    let slot = Slot(record: r, graph: records[Int(other)].graph)
+                    var rk = free[slot] ?? Ranking()
+                    if c > rk.first { rk.second = rk.first; rk.first = c; rk.best = other } else if c > rk.second { rk.second = c }
+                    free[slot] = rk
+                }
+                if !k.score.byIdentifier, k.score.features.last?.weight == 0, k.score.features.last?.name == "unique" { open.append(i) }
+            }
+            var joined = 0
+            for i in open {
+                let k = kept[i], pk = key(k.a, k.b)
+                if rejected.contains(pk) || status[pk]?.0 == .confirmed || status[pk]?.0 == .accepted { continue }
+                guard let ra = free[Slot(record: k.a, graph: records[Int(k.b)].graph)],
+                      let rb = free[Slot(record: k.b, graph: records[Int(k.a)].graph)],
+                      ra.best == k.b, rb.best == k.a,
+                      k.score.confidence - ra.second >= margin, k.score.confidence - rb.second >= margin else { continue }
+                kept[i].score.features.removeLast()
+                kept[i].score.features.append(Feature(name: "unique", weight: 0.32, note: "the other candidates are taken by records of this graph"))
+                kept[i].score.confidence = Scorer.round(min(1, k.score.confidence + 0.32))
+                let c = kept[i].score.confidence
+                guard c >= options.review else { continue }
+                if c < options.accept { status[pk] = (.review, nil); continue }
+                let why = clusters.join(k.a, k.b, graph: { records[Int($0)].graph }) { x, y in
+                    if rejected.contains(key(x, y)) { return "a curator rejected \(records[Int(x)].profile.iri) = \(records[Int(y)].profile.iri)" }
+                    if let c = scorer.conflict(Int(x), Int(y)) { return c }
+                    if scorer.sharedIdentifier(Int(x), Int(y)) == nil, scorer.nameScore(Int(x), Int(y)).0 < 0.3 { return "names do not meet across the cluster" }
+                    return nil
+                }
+                if let why { status[pk] = (.review, nil); refused[pk] = why } else { status[pk] = (.accepted, nil); refused[pk] = nil; joined += 1 }
+            }
+            if joined == 0 { break }
+        }
         lap("clustering")
 
         // Mappings: each kept pair with a status; accepted pairs left in two clusters go to review.

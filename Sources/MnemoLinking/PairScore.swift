@@ -45,7 +45,13 @@ struct Scorer: Sendable {
 
     /// The similarity of two records' best-matching names (0–1), symmetric.
     func nameScore(_ a: Int, _ b: Int) -> (Double, [MatchHow]) {
-        Self.bestName(records[a].names, records[b].names)
+        let s = Self.bestName(records[a].names, records[b].names)
+        // Places: "Дильраская область" and "Dilra Region" are one name once the
+        // words for the kind of place are set aside and the Russian adjective's ending allowed.
+        if records[a].profile.kind == .place, s.0 < 0.85, Self.sameProperWords(records[a].names, records[b].names) {
+            return (0.85, Array(Set(s.1 + [.variant])).sorted())
+        }
+        return s
     }
 
     static func bestName(_ x: [[NameToken]], _ y: [[NameToken]]) -> (Double, [MatchHow]) {
@@ -99,6 +105,12 @@ struct Scorer: Sendable {
         var c = Self.nameWeight(name)
         out.features.append(Feature(name: "name", weight: c, note: Self.nameNote(name, how)))
         let p = records[a], q = records[b]
+        // Several of the names agree (Семипалатинск and Семей on both sides): more than one name in common.
+        let shared = Self.namesInCommon(p.names, q.names)
+        if shared >= 2 {
+            c += 0.08
+            out.features.append(Feature(name: "names", weight: 0.08, note: "\(shared) names in common"))
+        }
         if case let pa = p.patronymics, case let qa = q.patronymics, !pa.isEmpty, !qa.isEmpty, pa.isDisjoint(with: qa) {
             c -= 0.25
             out.features.append(Feature(name: "patronymic", weight: -0.25, note: "different patronymics"))
@@ -122,7 +134,7 @@ struct Scorer: Sendable {
         if p.profile.kind == .place {
             if !p.parentNames.isEmpty, !q.parentNames.isEmpty {
                 let linked = p.profile.parentIRIs.contains { x in q.profile.parentIRIs.contains { y in samePlace(x, y) == true } }
-                let w = linked || Self.shareProperWord(p.parentNames, q.parentNames) ? 0.2 : -0.2
+                let w = linked || Self.shareProperWord(p.parentNames, q.parentNames) ? 0.2 : -0.1
                 c += w
                 out.features.append(Feature(name: "parent", weight: w, note: w > 0 ? "within the same place" : "within different places"))
             }
@@ -161,7 +173,8 @@ struct Scorer: Sendable {
         }
         let (s, _) = Self.bestName(xn, yn)
         if known { return Feature(name: label, weight: -0.2, note: "different places by the place links") }
-        if s >= 0.9 { return Feature(name: label, weight: 0.05, note: "places of the same name") }
+        if s >= 0.8 { return Feature(name: label, weight: 0.05, note: "places of the same name") }
+        if s >= 0.5 { return nil }
         return Feature(name: label, weight: -0.1, note: "places of different names")
     }
 
@@ -171,23 +184,52 @@ struct Scorer: Sendable {
                                           "county", "aul", "selo", "city", "town", "village", "gorod", "qishloq", "shahar",
                                           "oblastʹ", "oblastskaya", "kraj", "krai", "respublika", "republic"]
 
-    /// Whether two places' names share a proper word (not "region", "oblast"…),
-    /// in any script, allowing a Russian adjectival ending ("Дильраская" and "Dilra").
-    static func shareProperWord(_ x: [[NameToken]], _ y: [[NameToken]]) -> Bool {
-        func proper(_ n: [[NameToken]]) -> [NameToken] {
-            n.flatMap { $0 }.filter { t in !t.isInitial && t.forms.isDisjoint(with: placeWords) && !placeWords.contains(t.primarySkeleton) }
+    /// How many distinct names of `x` meet a name of `y` as a whole (score 0.95 or more).
+    static func namesInCommon(_ x: [[NameToken]], _ y: [[NameToken]]) -> Int {
+        guard x.count >= 2, y.count >= 2 else { return 0 }
+        var seen = Set<[String]>()
+        var n = 0
+        for a in x {
+            let key = a.map(\.primarySkeleton)
+            guard seen.insert(key).inserted else { continue }
+            if y.contains(where: { b in (NameIndex.score(a, label: b)?.0 ?? 0) >= 0.95 && (NameIndex.score(b, label: a)?.0 ?? 0) >= 0.95 }) { n += 1 }
         }
-        let xs = proper(x), ys = proper(y)
-        for t in xs {
-            for u in ys {
-                if !t.forms.isDisjoint(with: u.forms) || !t.skeletons.isDisjoint(with: u.skeletons) { return true }
-                if t.consonants.count >= 3, t.consonants == u.consonants { return true }
-                for a in t.skeletons where a.count >= 4 {
-                    if u.skeletons.contains(where: { $0.count >= 4 && ($0.hasPrefix(a) || a.hasPrefix($0)) }) { return true }
-                }
+        return n
+    }
+
+    /// Whether some name of each has the same proper words (every one meeting one of the other's).
+    static func sameProperWords(_ x: [[NameToken]], _ y: [[NameToken]]) -> Bool {
+        for n in x {
+            for m in y {
+                let pn = n.filter(isProper), pm = m.filter(isProper)
+                guard !pn.isEmpty, pn.count == pm.count else { continue }
+                // A town and the region named after it are not one place: both or neither say what kind of place.
+                guard (pn.count == n.count) == (pm.count == m.count) else { continue }
+                if pn.allSatisfy({ t in pm.contains { wordsMeet(t, $0) } }) && pm.allSatisfy({ t in pn.contains { wordsMeet(t, $0) } }) { return true }
             }
         }
         return false
+    }
+
+    static func isProper(_ t: NameToken) -> Bool {
+        !t.isInitial && t.forms.isDisjoint(with: placeWords) && !placeWords.contains(t.primarySkeleton)
+    }
+
+    /// Two words of place names meet: the same in some script, the same consonants, or one the other's stem (4 letters or more).
+    static func wordsMeet(_ t: NameToken, _ u: NameToken) -> Bool {
+        if !t.forms.isDisjoint(with: u.forms) || !t.skeletons.isDisjoint(with: u.skeletons) { return true }
+        if t.consonants.count >= 3, t.consonants == u.consonants { return true }
+        for a in t.skeletons where a.count >= 4 {
+            if u.skeletons.contains(where: { $0.count >= 4 && ($0.hasPrefix(a) || a.hasPrefix($0)) }) { return true }
+        }
+        return false
+    }
+
+    /// Whether two places' names share a proper word (not "region", "oblast"…),
+    /// in any script, allowing a Russian adjectival ending ("Дильраская" and "Dilra").
+    static func shareProperWord(_ x: [[NameToken]], _ y: [[NameToken]]) -> Bool {
+        let xs = x.flatMap { $0 }.filter(isProper), ys = y.flatMap { $0 }.filter(isProper)
+        return xs.contains { t in ys.contains { wordsMeet(t, $0) } }
     }
 
     /// What a name similarity is worth: whole names agreeing weigh most.

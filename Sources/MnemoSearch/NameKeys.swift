@@ -246,9 +246,13 @@ public struct NameKeys: Sendable {
     }
 
     /// The skeleton without vowels (first letter kept).
+    /// Vowels are where Russian, Kazakh and Uzbek spellings of one name differ
+    /// most (Айбай, Oybay; Темжан, Temjon), and h where қ, х and kh meet
+    /// (Қасқұова, Kaskhuova): an initial vowel is `_`, h is k.
     static func consonantKey(_ skel: String) -> String {
         guard let first = skel.first else { return "" }
-        return String(first) + skel.dropFirst().filter { !"aeiou".contains($0) }
+        let head = "aeiou".contains(first) ? "_" : String(first == "h" ? "k" : first)
+        return head + String(skel.dropFirst().filter { !"aeiou".contains($0) }.map { $0 == "h" ? "k" : $0 })
     }
 }
 

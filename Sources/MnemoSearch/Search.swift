@@ -148,8 +148,9 @@ extension NameIndex {
         if q.norm == l.norm && q.isInitial == l.isInitial { return .exact }
         if q.isInitial != l.isInitial {
             let (i, w) = q.isInitial ? (q, l) : (l, q)
-            guard let head = i.primarySkeleton.first else { return nil }
-            return w.skeletons.contains(where: { $0.first == head }) ? .initials : nil
+            let heads = Set(i.skeletons.compactMap(\.first))
+            guard !heads.isEmpty else { return nil }
+            return w.skeletons.contains(where: { $0.first.map(heads.contains) == true }) ? .initials : nil
         }
         if !q.forms.isDisjoint(with: l.forms) { return .transliteration }
         if !q.skeletons.isDisjoint(with: l.skeletons) { return .variant }

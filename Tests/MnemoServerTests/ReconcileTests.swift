@@ -384,8 +384,7 @@ import Testing
             #expect(r1.status == .ok)
             #expect((try jsonObject(r1)["results"] as? [Any])?.count == 1000)
             print("reconcile: 1000-query batch, 0.2 in \(elapsed02), 1.0-draft in \(elapsed1) (\(r.body.readableBytes + r1.body.readableBytes) bytes)")
-            #expect(elapsed02 < .seconds(10))
-            #expect(elapsed1 < .seconds(10))
+            // Times are printed, not asserted: speed targets live in benchmarks (bench/), not in unit tests.
             try Schemas.check(r.text, "reconciliation-result-batch.json", "0.2")
             try Schemas.check(r1.text, "reconciliation-result-batch.json", "1.0-draft")
         }
