@@ -13,6 +13,9 @@ public struct LinkOptions: Sendable {
     /// sorted neighbourhood of `window` instead of every pair.
     public var blockCap = 300
     public var window = 24
+    /// Where the scores of compared pairs are kept between runs (nil: nowhere,
+    /// every run scores every pair). `mnemo link` keeps them beside an SQLite store.
+    public var cachePath: String?
     /// The named graph the links are written to.
     public var linksGraph: String
     /// The named graph curators' decisions are kept in.

@@ -10,6 +10,8 @@ public struct LinkKindReport: Sendable {
     public var blocks = 0
     public var largeBlocks = 0
     public var pairsCompared = 0
+    /// Of those, pairs whose score was taken from the last run (neither record changed).
+    public var pairsReused = 0
     public var accepted = 0
     public var review = 0
     public var confirmed = 0
@@ -78,13 +80,16 @@ public struct Linker {
 
         var placeCluster: [String: Int] = [:]
         var mappings: [Mapping] = []
+        let cache = options.cachePath.map(PairCache.load) ?? PairCache()
+        var usedKeys = Set<UInt64>()
+        lap("cache")
         let order: [Kind] = [.place, .person, .group, .event, .object, .concept]
         let memo = TokenMemo(transliterate: true, reverse: false)
         for kind in order where options.kinds.contains(kind) {
             let profiles = all.filter { $0.kind == kind }
             guard !profiles.isEmpty else { continue }
             var (kindMappings, kindReport, clusterOf) = link(kind, profiles, memo: memo, placeCluster: placeCluster,
-                                                             decisions: decisions, lap: lap)
+                                                             decisions: decisions, cache: cache, used: &usedKeys, lap: lap)
             if kind == .place { placeCluster = clusterOf }
             mappings += kindMappings
             kindMappings.removeAll()
@@ -103,13 +108,15 @@ public struct Linker {
         let now = Set(mappings.map { $0.subject + "\u{1}" + $0.object })
         report.removed = old.keys.filter { !now.contains($0) }.count
         try LinksGraph.write(mappings, to: store, options: options)
+        if let path = options.cachePath { try? cache.save(path, keeping: usedKeys) }
         lap("write")
         return report
     }
 
     /// Links the records of one kind; returns the mappings, the report and the cluster of each IRI.
     func link(_ kind: Kind, _ profiles: [EntityProfile], memo: TokenMemo, placeCluster: [String: Int],
-              decisions: [Decision], lap: (String) -> Void) -> ([Mapping], LinkKindReport, [String: Int]) {
+              decisions: [Decision], cache: PairCache, used: inout Set<UInt64>,
+              lap: (String) -> Void) -> ([Mapping], LinkKindReport, [String: Int]) {
         var report = LinkKindReport(kind: kind)
         let graphs = Array(Set(profiles.map(\.graph))).sorted()
         let graphIndex = Dictionary(uniqueKeysWithValues: graphs.enumerated().map { ($1, Int32($0)) })
@@ -126,21 +133,50 @@ public struct Linker {
         scorer.placeCluster = placeCluster
         // Scored pairs worth keeping: names that meet, nothing forbidding them.
         struct Scored: Sendable { let a: Int32, b: Int32; var score: PairScore }
+        // Each record's signature: its fingerprint and, for persons, the place
+        // links its places are in. A pair of unchanged signatures keeps last run's score.
+        var placeRep: [Int: String] = [:]
+        for (iri, c) in placeCluster { if placeRep[c].map({ iri < $0 }) ?? true { placeRep[c] = iri } }
+        let signatures: [UInt64] = records.map { r in
+            var text = kind.rawValue + "\u{1}" + r.profile.fingerprint
+            for iri in r.profile.birthPlaceIRIs + ["\u{2}"] + r.profile.deathPlaceIRIs {
+                text += "\u{1}" + (placeCluster[iri].flatMap { placeRep[$0] } ?? iri)
+            }
+            return fnv1a64(text)
+        }
         // Pairs are scored in chunks on every core; chunks are joined in order, so the result does not depend on timing.
         let pairs = blocking.pairs
         let chunks = max(1, min(64, pairs.count / 2000))
-        let parts = ChunkResults<Scored>(count: chunks)
+        let parts = ChunkResults<(Scored?, UInt64, String??)>(count: chunks)
         let frozen = scorer
+        let known = cache.entries
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var local: [Scored] = []
+            var local: [(Scored?, UInt64, String??)] = []
             for i in stride(from: pairs.count * c / chunks, to: pairs.count * (c + 1) / chunks, by: 1) {
                 let (a, b) = pairs[i]
+                let key = PairCache.key(signatures[Int(a)], signatures[Int(b)])
+                if let cached = known[key] {
+                    // Reused: a dropped pair stays dropped; a kept score is decoded (an undecodable one is scored again).
+                    if let text = cached {
+                        if let s = PairScore(encoded: text) { local.append((Scored(a: a, b: b, score: s), key, nil)); continue }
+                    } else {
+                        local.append((nil, key, nil)); continue
+                    }
+                }
                 let s = frozen.score(Int(a), Int(b))
-                if s.forbidden == nil, s.name >= 0.7 || s.byIdentifier { local.append(Scored(a: a, b: b, score: s)) }
+                let keep = s.forbidden == nil && (s.name >= 0.7 || s.byIdentifier)
+                local.append((keep ? Scored(a: a, b: b, score: s) : nil, key, .some(keep ? s.encoded : nil)))
             }
             parts.set(c, local)
         }
-        var kept: [Scored] = parts.joined()
+        var kept: [Scored] = []
+        var fresh: [(UInt64, String?)] = []
+        for (s, key, new) in parts.joined() {
+            used.insert(key)
+            if let s { kept.append(s) }
+            if let new { fresh.append((key, new)) } else { report.pairsReused += 1 }
+        }
+        cache.merge(fresh)
         lap("scoring")
 
         // Uniqueness: a pair whose records are each other's best candidate in

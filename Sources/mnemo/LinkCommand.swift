@@ -57,10 +57,12 @@ struct LinkCommand: ParsableCommand {
         o.kinds = Set(types.split(separator: ",").compactMap { Kind(rawValue: String($0)) })
         o.accept = accept
         o.review = review
+        // Pair scores are kept beside an SQLite store, so a re-run re-scores only pairs with a changed record.
+        if case .sqlite(let path) = store.location { o.cachePath = path + ".links-cache" }
         let start = Date()
         let report = try reporting { try Linker(store: store, options: o).run() }
         for k in report.kinds {
-            print("\(k.kind.rawValue): \(k.records) records, \(k.pairsCompared) pairs compared (\(k.largeBlocks) large blocks), "
+            print("\(k.kind.rawValue): \(k.records) records, \(k.pairsCompared) pairs compared (\(k.pairsReused) scores kept from the last run, \(k.largeBlocks) large blocks), "
                   + "\(k.accepted) links, \(k.confirmed) confirmed, \(k.review) to review, \(k.clusters) entities in more than one graph")
         }
         let stages = report.seconds.sorted { $0.key < $1.key }.map { String(format: "%@ %.2f s", $0.key, $0.value) }.joined(separator: ", ")

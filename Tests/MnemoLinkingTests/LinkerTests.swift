@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MnemoDataGen
 @testable import MnemoLinking
+import MnemoRDF
 import MnemoStore
 import MnemoSyntax
 
@@ -99,6 +100,35 @@ import MnemoSyntax
         let decisions = Decision.read(from: store, graph: Self.options.decisionsGraph)
         #expect(decisions.count == 2)
         #expect(decisions.contains { $0.verdict == .confirmed && $0.note == "same VIAF in print" })
+    }
+
+    @Test func reRunsReScoreOnlyChangedPairsAndAgreeWithAFreshRun() throws {
+        let (store, _) = try Self.store(300, seed: 9)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mnemo-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var cached = Self.options
+        cached.cachePath = dir.appendingPathComponent("links-cache").path
+        let first = try Linker(store: store, options: cached).run()
+        let persons1 = try #require(first.kinds.first { $0.kind == .person })
+        #expect(persons1.pairsReused == 0)
+        let second = try Linker(store: store, options: cached).run()
+        let persons2 = try #require(second.kinds.first { $0.kind == .person })
+        #expect(persons2.pairsReused == persons2.pairsCompared)
+        #expect(second.added == 0 && second.removed == 0)
+
+        // An ingest changes one person: its record gains a name.
+        let someone = try #require(Mapping.read(from: store, graph: Self.options.linksGraph).first { $0.kind == "person" && $0.status == .accepted })
+        _ = try store.add([Quad(.iri(someone.subject), .iri(LinkVocabulary.rdfs + "label"), .langString("Zhanibek Extra", "en"), .iri(someone.subjectGraph))])
+        let third = try Linker(store: store, options: cached).run()
+        let persons3 = try #require(third.kinds.first { $0.kind == .person })
+        #expect(persons3.pairsReused < persons3.pairsCompared)
+        #expect(persons3.pairsReused > persons3.pairsCompared / 2)
+        let withCache = Mapping.read(from: store, graph: Self.options.linksGraph)
+        _ = try Linker(store: store, options: Self.options).run()
+        let fresh = Mapping.read(from: store, graph: Self.options.linksGraph)
+        #expect(withCache.map { "\($0.subject) \($0.object) \($0.status) \($0.confidence) \($0.explanation)" }
+                == fresh.map { "\($0.subject) \($0.object) \($0.status) \($0.confidence) \($0.explanation)" })
     }
 
     @Test func sssomExportHasItsMetadataAndExpandsToTheLinks() throws {
