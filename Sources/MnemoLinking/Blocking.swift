@@ -35,10 +35,8 @@ struct Blocking {
                 }
             } else {
                 largeBlocks += 1
-                let sorted = members.sorted { a, b in
-                    let ka = Self.sortKey(records[Int(a)]), kb = Self.sortKey(records[Int(b)])
-                    return ka != kb ? ka < kb : a < b
-                }
+                let keyed = members.map { (Self.sortKey(records[Int($0)]), $0) }
+                let sorted = keyed.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1)
                 for i in 0..<sorted.count {
                     var j = i + 1
                     while j < sorted.count, j <= i + window { consider(sorted[i], sorted[j]); j += 1 }
@@ -52,7 +50,9 @@ struct Blocking {
         var out = Set<String>()
         // Places also by the stem of each proper word, so "Дильраская область" meets "Dilra Region".
         if r.profile.kind == .place {
-            for name in r.names {
+            // Only names that say what kind of place they are (regions, districts): their adjectives
+            // are where stems differ; a settlement's single word is keyed below like any name.
+            for name in r.names where name.contains(where: { !Scorer.isProper($0) && !$0.isInitial }) {
                 for t in name where Scorer.isProper(t) {
                     for s in t.skeletons where s.count >= 4 { out.insert("@" + s.prefix(4)) }
                 }

@@ -11,7 +11,7 @@ public struct LinkOptions: Sendable {
     public var review = 0.7
     /// Blocks (records sharing a name key) larger than this are compared by a
     /// sorted neighbourhood of `window` instead of every pair.
-    public var blockCap = 300
+    public var blockCap = 100
     public var window = 24
     /// Where the scores of compared pairs are kept between runs (nil: nowhere,
     /// every run scores every pair). `mnemo link` keeps them beside an SQLite store.

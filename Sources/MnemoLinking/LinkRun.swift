@@ -247,14 +247,17 @@ public struct Linker {
             _ = clusters.join(a, b, graph: { records[Int($0)].graph }, compatible: { _, _ in nil })
             status[key(a, b)] = (.confirmed, d.curator)
         }
-        let ordered = kept.sorted { x, y in
+        // Best first; ties in the order of the pairs' IRIs, so the result does not depend on the input's order.
+        let pairKeys = kept.map { key($0.a, $0.b) }
+        let order = kept.indices.sorted { i, j in
+            let x = kept[i], y = kept[j]
             if x.score.byIdentifier != y.score.byIdentifier { return x.score.byIdentifier }
             if x.score.confidence != y.score.confidence { return x.score.confidence > y.score.confidence }
-            return key(x.a, x.b) < key(y.a, y.b)
+            return pairKeys[i] < pairKeys[j]
         }
         var refused: [String: String] = [:]
-        for k in ordered {
-            let pk = key(k.a, k.b)
+        for i in order {
+            let k = kept[i], pk = pairKeys[i]
             if rejected.contains(pk) || status[pk] != nil { continue }
             guard k.score.confidence >= options.review else { continue }
             if k.score.confidence < options.accept { status[pk] = (.review, nil); continue }
