@@ -25,7 +25,8 @@ import NIOCore
 ///   JSON, or with `Accept: text/html` (or `format=html`) a page, grouped by graph.
 ///
 /// Reads run on a worker thread like the other reads (and need a token with
-/// `protectReads`); decisions run there too, one at a time.
+/// `protectReads`); a decision runs there too, as one store transaction, so
+/// decisions arriving together are applied one after another.
 extension MnemoService {
     /// The links graph, decisions graph and mapping IRIs of this service's base.
     var linkOptions: LinkOptions { LinkOptions(base: configuration.baseURI) }
@@ -86,11 +87,9 @@ extension MnemoService {
         let decision = Decision(pair.subject, pair.object, verdict: verdict, curator: curator,
                                 date: f.string(from: Date()), note: pair.note)
         let options = linkOptions, base = publicBase
-        let body: String = try await blocking { [store, linkWrites] in
-            // Decision.record reads both graphs and rewrites them: one decision at a time.
-            try linkWrites.withLock {
-                do { try Decision.record(decision, in: store, options: options) } catch { throw Self.serviceError(error) }
-            }
+        let body: String = try await blocking { [store] in
+            // One store transaction, under the store's write lock: decisions arriving together apply one after another.
+            do { try Decision.record(decision, in: store, options: options) } catch { throw Self.serviceError(error) }
             let stored = Decision.read(from: store, graph: options.decisionsGraph)
                 .first { $0.subject == decision.subject && $0.object == decision.object } ?? decision
             let mapping = Mapping.read(involving: decision.subject, from: store, graph: options.linksGraph)
@@ -183,9 +182,10 @@ extension MnemoService {
         let body: String = try await blocking { [store] in
             let view = ClusterView(of: iri, in: store, options: options)
             if html {
+                // The links themselves have their own table: the sections are what the institutions say.
+                let said = view.statements.filter { $0.graph != options.linksGraph && $0.graph != options.decisionsGraph }
                 let page = ClusterPageView.load(iri: iri, members: view.members, links: view.mappings.map(Self.clusterLink),
-                                                pending: view.pending.map(Self.clusterLink),
-                                                statements: view.statements, store: store)
+                                                pending: view.pending.map(Self.clusterLink), statements: said, store: store)
                 return HTMLPage.render(cluster: page, baseURL: base)
             }
             return Self.json(view, iri: iri, base: base).text + "\n"

@@ -42,8 +42,6 @@ public final class MnemoService: Sendable {
     let searchIndex = SnapshotMemo<NameIndex>()
     /// The reconciliation facts of the last snapshot reconciled against (built over `searchIndex`'s index).
     let reconcileIndex = SnapshotMemo<Reconciler>()
-    /// Held while a curator's link decision rewrites the decisions and links graphs, so decisions apply one at a time.
-    let linkWrites = NSLock()
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store

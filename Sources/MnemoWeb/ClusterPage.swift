@@ -27,7 +27,7 @@ public struct ClusterLink: Sendable, Hashable {
 public struct ClusterPageView: Sendable {
     public struct Section: Sendable {
         public var graph: GraphRef
-        /// (record, property, value) in the graph's order.
+        /// (property, value) in the given order; blank-node subjects are given as `_:label`.
         public var statements: [LinkView]
         /// The record each statement is about, parallel to `statements`.
         public var subjects: [ResourceRef]
@@ -75,7 +75,7 @@ public struct ClusterPageView: Sendable {
             let rows = byGraph[g]!
             return Section(graph: graph,
                            statements: rows.map { LinkView(property: $0.1, value: ref($0.2), nested: []) },
-                           subjects: rows.map { ref(.iri($0.0)) })
+                           subjects: rows.map { ref($0.0.hasPrefix("_:") ? .blank(String($0.0.dropFirst(2))) : .iri($0.0)) })
         }
         return ClusterPageView(iri: iri, members: members.map { ref(.iri($0)) }, links: links.map(triple),
                                pending: pending.map(triple), sections: sections)

@@ -167,16 +167,22 @@ import Testing
 
     @Test func decisionsArriveTogetherAndAllLand() async throws {
         let store = try Self.linkedStore()
-        let band = Array(Self.mappings(store).filter { $0.status == .review }.prefix(6))
+        let band = Array(Self.mappings(store).filter { $0.status == .review }.prefix(16))
         try #require(band.count >= 2)
         let h = try ServerHarness(store: store)
         let token = h.writeToken
         try await h.run { client in
+            // One connection per decision, so that they reach the service at once.
+            let port = try #require(client.port)
             try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for m in band {
                     group.addTask {
-                        try await client.execute(uri: "/links/confirm", method: .post, headers: .bearer(token, Self.jsonType),
-                                                 body: Self.json(["subject": m.subject, "object": m.object])).status
+                        let own = TestClient(host: "127.0.0.1", port: port)
+                        own.connect()
+                        let r = try await own.execute(.init("/links/confirm", method: .post, headers: .bearer(token, Self.jsonType),
+                                                            body: Self.json(["subject": m.subject, "object": m.object])))
+                        try await own.shutdown()
+                        return r.status
                     }
                 }
                 for try await status in group { #expect(status == .ok) }
