@@ -59,8 +59,8 @@ extension MnemoService {
             kind = k
         }
         let options = linkOptions, base = publicBase
-        let body: String = try await blocking { [store, kind, limit] in
-            let band = Mapping.read(from: store, graph: options.linksGraph)
+        let body: String = try await blocking { [kind, limit] in
+            let band = self.mappings(options)
                 .filter { $0.status == .review && (kind == nil || $0.kind == kind) }
                 .sorted { ($0.confidence, $1.subject, $1.object) > ($1.confidence, $0.subject, $0.object) }
             return JSONOut.object([
@@ -69,6 +69,11 @@ extension MnemoService {
             ]).text + "\n"
         }
         return Self.jsonResponse(body, request)
+    }
+
+    /// Every mapping record of the links graph, read once per snapshot.
+    func mappings(_ options: LinkOptions) -> [Mapping] {
+        linkMappings.value(for: store.snapshot) { Mapping.read(from: store, graph: options.linksGraph) }
     }
 
     // MARK: Decisions
@@ -150,8 +155,8 @@ extension MnemoService {
             }
         }
         let options = linkOptions
-        let tsv: String = try await blocking { [store, includeReview] in
-            SSSOMWriter.tsv(Mapping.read(from: store, graph: options.linksGraph), setID: options.linksGraph, includeReview: includeReview)
+        let tsv: String = try await blocking { [includeReview] in
+            SSSOMWriter.tsv(self.mappings(options), setID: options.linksGraph, includeReview: includeReview)
         }
         return Response(status: .ok, headers: [.contentType: "text/tab-separated-values; charset=utf-8",
                                                .contentDisposition: "inline; filename=\"links.sssom.tsv\""],

@@ -5,6 +5,7 @@ import HummingbirdCore
 import Logging
 import MnemoRDF
 import MnemoSPARQL
+import MnemoLinking
 import MnemoSearch
 import MnemoStore
 import MnemoSyntax
@@ -42,6 +43,8 @@ public final class MnemoService: Sendable {
     let searchIndex = SnapshotMemo<NameIndex>()
     /// The reconciliation facts of the last snapshot reconciled against (built over `searchIndex`'s index).
     let reconcileIndex = SnapshotMemo<Reconciler>()
+    /// The mapping records of the links graph, as of the last snapshot reviewed or exported.
+    let linkMappings = SnapshotMemo<[Mapping]>()
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store

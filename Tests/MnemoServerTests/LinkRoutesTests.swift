@@ -132,6 +132,12 @@ import Testing
             #expect(!listed.contains { ($0["subject"] as? [String: Any])?["iri"] as? String == m.subject
                                        && ($0["object"] as? [String: Any])?["iri"] as? String == m.object })
         }
+        let readOnly = try ServerHarness(store: store) { $0.readOnly = true }
+        try await readOnly.run { client in
+            let r = try await client.execute(uri: "/links/reject", method: .post, headers: .bearer(readOnly.writeToken, Self.jsonType), body: body)
+            #expect(r.status == .forbidden)
+            #expect(r.text.contains("read-only"))
+        }
         // A later run of the linker keeps the curator's decision.
         _ = try Linker(store: store, options: Self.options).run()
         let after = try #require(Self.mappings(store).first { $0.subject == m.subject && $0.object == m.object })
@@ -257,6 +263,11 @@ import Testing
     @Test func clusterAsJSONAndAsAPage() async throws {
         let store = try Self.linkedStore()
         let m = try #require(Self.mappings(store).first { $0.status == .accepted && $0.kind == "person" })
+        // A name that would be markup if it were not escaped.
+        let hostile = #"<script>alert("x")</script> & Co"#
+        try store.transaction { tx in
+            _ = tx.insert([Quad(.iri(m.object), .iri(LinkVocabulary.rdfs + "label"), .string(hostile), .iri(m.objectGraph))])
+        }
         let h = try ServerHarness(store: store)
         let uri = "/links/cluster?iri=" + encoded(m.subject)
         try await h.run { client in
@@ -287,6 +298,15 @@ import Testing
             #expect(html.contains("href=\"/" + m.object.dropFirst("https://data.mnemo.example/".count) + "\""))
             #expect(html.components(separatedBy: "<h2 class=\"source\">").count - 1 >= 2)
             #expect(html.contains(Self.escaped(m.objectLabel)))
+            #expect(html.contains(Self.escaped(hostile)))
+            // The institutions' statements include each record's own nodes: its name and its birth with the date.
+            #expect(html.contains("crm:P190_has_symbolic_content"))
+            #expect(html.contains("crm:P82a_begin_of_the_begin"))
+            #expect(!html.contains("href=\"/graph/links\""), "the links have their own table, not a section")
+            let asHTML = try await client.execute(uri: uri + "&format=html", method: .get)
+            #expect(asHTML.headers[.contentType] == "text/html; charset=utf-8")
+            let asJSON = try await client.execute(uri: uri + "&format=json", method: .get, headers: [.accept: "text/html"])
+            #expect(asJSON.headers[.contentType] == "application/json")
 
             let unknown = try await client.execute(uri: "/links/cluster?iri=" + encoded("https://data.mnemo.example/id/nobody"), method: .get)
             #expect(unknown.status == .notFound)
