@@ -61,6 +61,25 @@ public struct Decision: Sendable, Equatable {
         }
     }
 
+    /// The decision on `a` and `b` (in either order) kept in a graph, read by its IRI; nil when there is none.
+    public static func read(_ a: String, _ b: String, from store: Store, graph: String, base: String) -> Decision? {
+        let probe = Decision(a, b, verdict: .confirmed, curator: "", date: "")
+        let node = probe.triples(base: base)[0].0
+        var r: [String: String] = [:]
+        for q in store.quads(subject: node, graph: .iri(graph)) {
+            guard case .iri(let p) = q.predicate else { continue }
+            switch q.object {
+            case .iri(let x): r[p] = x
+            case .literal(let l): r[p] = l.lexical
+            default: break
+            }
+        }
+        guard r[v + "subject"] == probe.subject, r[v + "object"] == probe.object,
+              let verdict = r[v + "verdict"].flatMap(Verdict.init(rawValue:)) else { return nil }
+        return Decision(probe.subject, probe.object, verdict: verdict, curator: r[LinkVocabulary.dcterms + "creator"] ?? "",
+                        date: r[LinkVocabulary.dcterms + "date"] ?? "", note: r[LinkVocabulary.rdfs + "comment"])
+    }
+
     /// Records `decision` in the decisions graph (replacing an earlier one on the
     /// same pair) and applies it to the links graph, both in one atomic
     /// transaction: a confirmed pair's mapping becomes `owl:sameAs` with the

@@ -95,8 +95,8 @@ extension MnemoService {
         let body: String = try await blocking { [store] in
             // One store transaction, under the store's write lock: decisions arriving together apply one after another.
             do { try Decision.record(decision, in: store, options: options) } catch { throw Self.serviceError(error) }
-            let stored = Decision.read(from: store, graph: options.decisionsGraph)
-                .first { $0.subject == decision.subject && $0.object == decision.object } ?? decision
+            let stored = Decision.read(decision.subject, decision.object, from: store, graph: options.decisionsGraph,
+                                       base: options.base) ?? decision
             let mapping = Mapping.read(involving: decision.subject, from: store, graph: options.linksGraph)
                 .first { $0.object == decision.object }
             var members = Self.json(stored)

@@ -173,9 +173,10 @@ import Testing
 
     @Test func decisionsArriveTogetherAndAllLand() async throws {
         let store = try Self.linkedStore()
-        let band = Array(Self.mappings(store).filter { $0.status == .review }.prefix(16))
+        let band = Array(Self.mappings(store).filter { $0.status == .review }.prefix(12))
         try #require(band.count >= 2)
-        let h = try ServerHarness(store: store)
+        // Room in line for all of them, however busy the machine: this is about lost updates, not the gate's 503.
+        let h = try ServerHarness(store: store) { $0.queueTimeout = 120 }
         let token = h.writeToken
         try await h.run { client in
             // One connection per decision, so that they reach the service at once.
