@@ -78,10 +78,11 @@ let package = Package(
         // Linked Data publishing, framework-free: resource pages, concise bounded
         // descriptions, gzip dumps, VoID/DCAT, the SPARQL query page.
         .target(name: "MnemoWeb", dependencies: ["MnemoRDF", "MnemoStore", "MnemoSyntax", "CZlib"]),
-        // The HTTP service: SPARQL 1.1 Protocol, Update, Graph Store, Linked Data, dumps, operations.
+        // The HTTP service: SPARQL 1.1 Protocol, Update, Graph Store, Linked Data, dumps, operations,
+        // the links' review loop and merged views (MnemoLinking; MnemoWeb gets cluster data as plain values).
         .target(name: "MnemoServer", dependencies: [
             "MnemoRDF", "MnemoSyntax", "MnemoStore", "MnemoSPARQL", "MnemoSPARQLSyntax", "MnemoSPARQLResults",
-            "MnemoSPARQLFunctions", "MnemoWeb", "MnemoSearch",
+            "MnemoSPARQLFunctions", "MnemoWeb", "MnemoSearch", "MnemoLinking",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "Logging", package: "swift-log"),
@@ -130,7 +131,7 @@ let package = Package(
         // The HTTP service end to end: a real server on an ephemeral port, spoken to over HTTP.
         .testTarget(name: "MnemoServerTests", dependencies: [
             "MnemoServer", "MnemoStore", "MnemoRDF", "MnemoSPARQLResults", "MnemoSyntax", "MnemoTestSupport",
-            "MnemoWeb",
+            "MnemoWeb", "MnemoLinking", "MnemoDataGen",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

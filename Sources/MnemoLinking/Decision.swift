@@ -61,31 +61,63 @@ public struct Decision: Sendable, Equatable {
         }
     }
 
-    /// Records `decision` in the decisions graph (replacing an earlier one on the
-    /// same pair) and applies it to the links graph at once, each graph in one atomic write.
-    public static func record(_ decision: Decision, in store: Store, options: LinkOptions) throws {
-        var all = read(from: store, graph: options.decisionsGraph).filter { ($0.subject, $0.object) != (decision.subject, decision.object) }
-        all.append(decision)
-        let w = store.graphWriter(options.decisionsGraph)
-        for d in all { for (s, p, o) in d.triples(base: options.base) { w.add(s, p, o) } }
-        try w.commit()
-
-        var mappings = Mapping.read(from: store, graph: options.linksGraph)
-        if let i = mappings.firstIndex(where: { $0.subject == decision.subject && $0.object == decision.object }) {
-            if decision.verdict == .rejected {
-                mappings.remove(at: i)
-            } else {
-                mappings[i].status = .confirmed
-                mappings[i].curator = decision.curator
-                mappings[i].date = String(decision.date.prefix(10))
+    /// The decision on `a` and `b` (in either order) kept in a graph, read by its IRI; nil when there is none.
+    public static func read(_ a: String, _ b: String, from store: Store, graph: String, base: String) -> Decision? {
+        let probe = Decision(a, b, verdict: .confirmed, curator: "", date: "")
+        let node = probe.triples(base: base)[0].0
+        var r: [String: String] = [:]
+        for q in store.quads(subject: node, graph: .iri(graph)) {
+            guard case .iri(let p) = q.predicate else { continue }
+            switch q.object {
+            case .iri(let x): r[p] = x
+            case .literal(let l): r[p] = l.lexical
+            default: break
             }
-        } else if decision.verdict == .confirmed {
-            mappings.append(Mapping(subject: decision.subject, object: decision.object, subjectGraph: "", objectGraph: "",
-                                    subjectLabel: "", objectLabel: "", kind: "", confidence: 1, status: .confirmed,
-                                    explanation: "confirmed by \(decision.curator)", subjectFingerprint: "", objectFingerprint: "",
-                                    date: String(decision.date.prefix(10)), curator: decision.curator))
         }
-        try LinksGraph.write(mappings, to: store, options: options)
+        guard r[v + "subject"] == probe.subject, r[v + "object"] == probe.object,
+              let verdict = r[v + "verdict"].flatMap(Verdict.init(rawValue:)) else { return nil }
+        return Decision(probe.subject, probe.object, verdict: verdict, curator: r[LinkVocabulary.dcterms + "creator"] ?? "",
+                        date: r[LinkVocabulary.dcterms + "date"] ?? "", note: r[LinkVocabulary.rdfs + "comment"])
+    }
+
+    /// Records `decision` in the decisions graph (replacing an earlier one on the
+    /// same pair) and applies it to the links graph, both in one atomic
+    /// transaction: a confirmed pair's mapping becomes `owl:sameAs` with the
+    /// curator (made when the linker had not proposed the pair), a rejected
+    /// pair's mapping and link are removed. Only the pair's own triples are
+    /// read and written, so a decision costs the same however large the links
+    /// graph; decisions recorded at once are applied one after another (the
+    /// store's write lock holds while each reads and changes the graphs).
+    public static func record(_ decision: Decision, in store: Store, options: LinkOptions) throws {
+        try store.transaction { tx in
+            let decisions = Term.iri(options.decisionsGraph), links = Term.iri(options.linksGraph)
+            func quads(about subject: Term, in graph: Term) -> [Quad] {
+                guard let s = tx.dictionary.lookup(subject), let g = tx.dictionary.lookup(graph) else { return [] }
+                return tx.snapshot.quads(matching: QuadPattern(s: s, g: g)).map(store.decode)
+            }
+            let triples = decision.triples(base: options.base)
+            tx.delete(quads(about: triples[0].0, in: decisions))
+            tx.insert(triples.map { Quad($0.0, $0.1, $0.2, decisions) })
+
+            let record = Term.iri(Mapping.recordIRI(base: options.base, decision.subject, decision.object))
+            let old = quads(about: record, in: links)
+            var values: [String: Term] = [:]
+            for q in old { if case .iri(let p) = q.predicate { values[p] = q.object } }
+            tx.delete(old)
+            tx.delete([LinkVocabulary.exactMatch, LinkVocabulary.sameAs].map {
+                Quad(.iri(decision.subject), .iri($0), .iri(decision.object), links)
+            })
+            guard decision.verdict == .confirmed else { return }
+            var mapping = Mapping.parse(values) ?? Mapping(
+                subject: decision.subject, object: decision.object, subjectGraph: "", objectGraph: "",
+                subjectLabel: "", objectLabel: "", kind: "", confidence: 1, status: .confirmed,
+                explanation: "confirmed by \(decision.curator)", subjectFingerprint: "", objectFingerprint: "",
+                date: "", curator: nil)
+            mapping.status = .confirmed
+            mapping.curator = decision.curator
+            mapping.date = String(decision.date.prefix(10))
+            tx.insert(mapping.triples(base: options.base).map { Quad($0.0, $0.1, $0.2, links) })
+        }
     }
 }
 

@@ -95,27 +95,47 @@ public struct Mapping: Sendable, Equatable {
             guard case .iri(let si) = s, case .iri(let pi) = p, si.contains("/mapping/") else { continue }
             records[si, default: [:]][pi] = o
         }
+        return records.sorted(by: { $0.key < $1.key }).compactMap { parse($0.value) }
+    }
+
+    /// The mapping records of a links graph that name `iri` as subject or
+    /// object, read through the index (not the whole graph): for a page or a
+    /// cluster, where the links graph may hold millions of triples.
+    public static func read(involving iri: String, from store: Store, graph: String) -> [Mapping] {
+        let g = Term.iri(graph), s = LinkVocabulary.sssom
+        var ids = Set<Term>()
+        for p in ["subject_id", "object_id"] {
+            for q in store.quads(predicate: .iri(s + p), object: .iri(iri), graph: g) { ids.insert(q.subject) }
+        }
+        var out: [Mapping] = []
+        for id in ids {
+            guard case .iri(let record) = id, record.contains("/mapping/") else { continue }
+            var r: [String: Term] = [:]
+            for q in store.quads(subject: id, graph: g) { if case .iri(let p) = q.predicate { r[p] = q.object } }
+            if let m = parse(r) { out.append(m) }
+        }
+        return out.sorted { ($0.subject, $0.object) < ($1.subject, $1.object) }
+    }
+
+    /// One mapping record's values by predicate IRI, as a mapping (nil when it lacks its IRIs or status).
+    static func parse(_ r: [String: Term]) -> Mapping? {
         let s = LinkVocabulary.sssom, v = LinkVocabulary.mnemo
-        func text(_ r: [String: Term], _ p: String) -> String? {
+        func text(_ p: String) -> String? {
             switch r[p] {
             case .iri(let x): return x
             case .literal(let l): return l.lexical
             default: return nil
             }
         }
-        var out: [Mapping] = []
-        for (_, r) in records.sorted(by: { $0.key < $1.key }) {
-            guard let a = text(r, s + "subject_id"), let b = text(r, s + "object_id"),
-                  let st = text(r, v + "status").flatMap(Status.init(rawValue:)) else { continue }
-            out.append(Mapping(subject: a, object: b, subjectGraph: text(r, s + "subject_source") ?? "",
-                               objectGraph: text(r, s + "object_source") ?? "",
-                               subjectLabel: text(r, s + "subject_label") ?? "", objectLabel: text(r, s + "object_label") ?? "",
-                               kind: text(r, v + "kind") ?? "", confidence: Double(text(r, s + "confidence") ?? "") ?? 0,
-                               status: st, explanation: text(r, s + "comment") ?? "",
-                               subjectFingerprint: text(r, v + "subjectFingerprint") ?? "",
-                               objectFingerprint: text(r, v + "objectFingerprint") ?? "",
-                               date: text(r, s + "mapping_date") ?? "", curator: text(r, s + "author_label")))
-        }
-        return out
+        guard let a = text(s + "subject_id"), let b = text(s + "object_id"),
+              let st = text(v + "status").flatMap(Status.init(rawValue:)) else { return nil }
+        return Mapping(subject: a, object: b, subjectGraph: text(s + "subject_source") ?? "",
+                       objectGraph: text(s + "object_source") ?? "",
+                       subjectLabel: text(s + "subject_label") ?? "", objectLabel: text(s + "object_label") ?? "",
+                       kind: text(v + "kind") ?? "", confidence: Double(text(s + "confidence") ?? "") ?? 0,
+                       status: st, explanation: text(s + "comment") ?? "",
+                       subjectFingerprint: text(v + "subjectFingerprint") ?? "",
+                       objectFingerprint: text(v + "objectFingerprint") ?? "",
+                       date: text(s + "mapping_date") ?? "", curator: text(s + "author_label"))
     }
 }

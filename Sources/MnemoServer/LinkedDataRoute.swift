@@ -13,7 +13,10 @@ import NIOCore
 /// resource's page (labels in every language, events with dates and
 /// places, the institutions that describe it, its links), an RDF media
 /// type (or `?format=turtle|ntriples|nquads|trig|rdfxml|jsonld`) its concise
-/// bounded description; N-Quads and TriG keep each statement's graph. An
+/// bounded description, with the links graph's `skos:exactMatch` and
+/// `owl:sameAs` triples pointing at it; N-Quads and TriG keep each
+/// statement's graph. A page shows the records of other institutions linked
+/// to it ("The same entity elsewhere", from the links graph). An
 /// IRI the store does not mention answers 404.
 extension MnemoService {
     func addLinkedDataRoutes(_ router: Router<MnemoContext>) {
@@ -76,8 +79,11 @@ extension MnemoService {
         }
         let base = publicBase
         guard let format else {
-            let html: String? = try await blocking { [store] in
-                ResourceView.load(iri: iri, store: store).map { HTMLPage.render($0, baseURL: base, pagePath: pagePath) }
+            let html: String? = try await blocking { [store] () -> String? in
+                guard let view = ResourceView.load(iri: iri, store: store) else { return nil }
+                let same = self.sameEntityLinks(of: iri)
+                let full = view.withSameEntity(same, clusterPath: "/links/cluster?iri=" + Self.queryEscaped(iri), store: store)
+                return HTMLPage.render(full, baseURL: base, pagePath: pagePath)
             }
             guard let html else { throw ServiceError(.notFound, "nothing is known here about <\(iri)>") }
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept"],
@@ -85,8 +91,17 @@ extension MnemoService {
         }
         let keepGraphs = format == .nquads || format == .trig
         let quads: [Quad] = try await blocking { [store] in
-            keepGraphs ? ConciseBoundedDescription.quads(of: iri, store: store)
-                       : ConciseBoundedDescription.triples(of: iri, store: store)
+            // The description, and the links that point at the resource from the links graph.
+            let own = ConciseBoundedDescription.quads(of: iri, store: store)
+            var seen = Set(own)
+            var all = own
+            for q in self.incomingLinks(of: iri) where seen.insert(q).inserted { all.append(q) }
+            guard !keepGraphs else { return all }
+            var triples = Set<Quad>()
+            return all.compactMap { q in
+                let t = Quad(q.subject, q.predicate, q.object)
+                return triples.insert(t).inserted ? t : nil
+            }
         }
         return try rdfResponse(quads, request, format: format)
     }

@@ -5,6 +5,7 @@ import HummingbirdCore
 import Logging
 import MnemoRDF
 import MnemoSPARQL
+import MnemoLinking
 import MnemoSearch
 import MnemoStore
 import MnemoSyntax
@@ -16,7 +17,8 @@ import Synchronization
 /// Mnemo's HTTP service over one store: the SPARQL 1.1 Protocol (query and
 /// update) at `/sparql`, the Graph Store Protocol at `/rdf-graph-store`,
 /// Linked Data pages for the IRIs under the base URI, dumps, VoID, the
-/// query page, `/health` and `/metrics`.
+/// query page, the links' review loop and merged views under `/links/`,
+/// `/health` and `/metrics`.
 ///
 /// Queries and updates run on worker threads, never on the event loops;
 /// readers work on immutable index snapshots, so they never wait for each
@@ -41,6 +43,8 @@ public final class MnemoService: Sendable {
     let searchIndex = SnapshotMemo<NameIndex>()
     /// The reconciliation facts of the last snapshot reconciled against (built over `searchIndex`'s index).
     let reconcileIndex = SnapshotMemo<Reconciler>()
+    /// The mapping records of the links graph, as of the last snapshot reviewed or exported.
+    let linkMappings = SnapshotMemo<[Mapping]>()
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store
@@ -76,6 +80,7 @@ public final class MnemoService: Sendable {
         addPublishingRoutes(router)
         addSearchRoutes(router)
         addReconcileRoutes(router)
+        addLinkRoutes(router)
         addLinkedDataRoutes(router)
         return router
     }

@@ -56,6 +56,7 @@ public enum HTMLPage {
         }
         if !view.events.isEmpty { h += events(view.events, linker) }
         if !view.graphs.isEmpty { h += graphs(view.graphs, linker) }
+        if let same = view.sameEntity, !same.members.isEmpty { h += sameEntity(same, linker) }
         h += "<h2>Statements</h2>\n" + table(view.outgoing, linker)
         if !view.incoming.isEmpty {
             h += "<h2>Referenced by</h2>\n<table class=\"incoming\">\n"

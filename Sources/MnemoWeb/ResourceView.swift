@@ -43,6 +43,9 @@ public struct ResourceView: Sendable {
     public var incoming: [LinkView]
     /// True when incoming links were cut at ``incomingLimit``.
     public var incomingTruncated: Bool
+    /// The records of other institutions linked to this one as the same
+    /// entity (see ``withSameEntity(_:clusterPath:store:)``); nil when none are.
+    public var sameEntity: SameEntityView? = nil
 
     /// At most this many incoming links are read (a popular place or type can have millions).
     public static let incomingLimit = 500

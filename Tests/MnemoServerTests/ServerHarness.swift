@@ -8,18 +8,24 @@ import MnemoStore
 import NIOCore
 
 /// A real Mnemo service on an ephemeral loopback port, over a fresh store
-/// holding the library fixture in one named graph, with a write token and
-/// a read token.
+/// holding the library fixture in one named graph (or over a store the test
+/// made), with a write token and a read token.
 struct ServerHarness {
     static let graph = "https://data.mnemo.example/graph/library-almaty"
     let service: MnemoService
     let writeToken: String
     let readToken: String
 
-    init(configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
-        let store = try Store.open("memory:")
-        try store.importFile(Self.repository.appendingPathComponent("Fixtures/library-almaty.ttl").path,
-                             options: ImportOptions(graph: Self.graph))
+    /// Over `store` when given, else over a fresh store holding the library fixture.
+    init(store given: Store? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        let store: Store
+        if let given {
+            store = given
+        } else {
+            store = try Store.open("memory:")
+            try store.importFile(Self.repository.appendingPathComponent("Fixtures/library-almaty.ttl").path,
+                                 options: ImportOptions(graph: Self.graph))
+        }
         let w = TokenStore.makeToken(label: "curator", role: .write)
         let r = TokenStore.makeToken(label: "reader", role: .read)
         var config = ServerConfiguration()
