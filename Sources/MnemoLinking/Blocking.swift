@@ -1,10 +1,10 @@
 import MnemoSearch
 
 /// Which records are compared at all. Each record is filed under keys made of
-/// one whole word of a name (its spelling skeletons, in every script's
-/// transliteration, and its consonants) and the first letter of another word,
-/// so "Valikhanov, Ch.", "Chokan Valikhanov" and "Валиханов, Чокан" share
-/// `valihanov|s`, and "Valixonov, Choʻqon" meets them on `~vlhnv|s`.
+/// one whole word of a name (the consonants of its spellings in every
+/// script's transliteration, or for a short word its spelling skeletons) and
+/// the first letter of another word, so "Valikhanov, Ch.", "Chokan
+/// Valikhanov", "Валиханов, Чокан" and "Valixonov, Choʻqon" share `~vlknv|s`.
 /// Records of one graph are never paired: an institution's own records are
 /// its own business. Blocks too large to compare every pair (a common name)
 /// are compared by a sorted neighbourhood: sorted by their names and birth
@@ -61,24 +61,33 @@ struct Blocking {
         for name in r.names {
             let whole = name.filter { !$0.isInitial && !$0.isOptional }
             if whole.count == 1 && name.filter({ !$0.isOptional }).count == 1 {
-                for s in whole[0].skeletons { out.insert(s + "|") }
-                if whole[0].consonants.count >= 3 { out.insert("~" + whole[0].consonants + "|") }
+                for k in wordKeys(whole[0]) { out.insert(k + "|") }
                 continue
             }
             for (i, w) in name.enumerated() where !w.isInitial && !w.isOptional {
+                let keys = wordKeys(w)
                 for (j, other) in name.enumerated() where j != i && !other.isOptional {
-                    let heads = Set(other.skeletons.compactMap(\.first))
-                    for s in w.skeletons where s.count >= 2 {
-                        for h in heads { out.insert(s + "|" + String(h)) }
-                    }
-                    // The consonants alone: Uzbek Valixonov meets Valikhanov.
-                    if w.consonants.count >= 3 {
-                        for h in heads { out.insert("~" + w.consonants + "|" + String(h)) }
+                    for h in heads(other) {
+                        for k in keys { out.insert(k + "|" + String(h)) }
                     }
                 }
             }
         }
         return out
+    }
+
+    /// The keys of one word: the consonants of each of its spellings when
+    /// they are long enough to tell names apart (vowels are where scripts
+    /// differ most: Valixonov, Valikhanov), else its spelling skeletons.
+    static func wordKeys(_ w: NameToken) -> Set<String> {
+        let consonants = Set(w.skeletons.map(NameKeys.consonantKey)).filter { $0.count >= 3 }
+        if !consonants.isEmpty { return Set(consonants.map { "~" + $0 }) }
+        return Set(w.skeletons.filter { $0.count >= 2 })
+    }
+
+    /// The first letters a word may start with, in any of its spellings (h and k as one, as in the consonant keys).
+    static func heads(_ w: NameToken) -> Set<Character> {
+        Set(w.skeletons.compactMap(\.first).map { $0 == "h" ? "k" : $0 })
     }
 
     /// The order of a large block: the name's skeletons, then the birth year.

@@ -249,7 +249,7 @@ public struct NameKeys: Sendable {
     /// Vowels are where Russian, Kazakh and Uzbek spellings of one name differ
     /// most (Айбай, Oybay; Темжан, Temjon), and h where қ, х and kh meet
     /// (Қасқұова, Kaskhuova): an initial vowel is `_`, h is k.
-    static func consonantKey(_ skel: String) -> String {
+    public static func consonantKey(_ skel: String) -> String {
         guard let first = skel.first else { return "" }
         let head = "aeiou".contains(first) ? "_" : String(first == "h" ? "k" : first)
         return head + String(skel.dropFirst().filter { !"aeiou".contains($0) }.map { $0 == "h" ? "k" : $0 })
