@@ -77,11 +77,15 @@ public final class Store: @unchecked Sendable {
 
     /// Opens a sqlite store: from its sidecar when that was made from the
     /// database's current state and reads back whole, else by the scan (then
-    /// saving a fresh sidecar). All inside one read transaction, so the state
-    /// checked is the state read.
+    /// saving a fresh sidecar). The check and the read happen inside one read
+    /// transaction, so the state checked is the state read; the sidecar is
+    /// written after it ends (it is labelled with the state it holds, so a
+    /// writer committing meanwhile only makes it stale, and is not kept
+    /// waiting while a large file is written).
     private static func openSQLite(_ location: StoreLocation, path: String, backend: SQLiteBackend, start: Date) throws -> Store {
         try backend.beginRead()
-        defer { backend.endRead() }
+        var reading = true
+        defer { if reading { backend.endRead() } }
         let sidecarPath = IndexSidecar.path(for: path)
         let fingerprint = try backend.fingerprint()
         let issue: String
@@ -110,6 +114,8 @@ public final class Store: @unchecked Sendable {
             snapshot = IndexSnapshot.build(quads)
         }
         if let fingerprint { try backend.adopt(fingerprint) }
+        backend.endRead()
+        reading = false
         let store = Store(location: location, dictionary: dictionary, backend: backend, snapshot: snapshot,
                           report: IndexOpenReport(source: .scan, sidecarIssue: issue,
                                                   seconds: Date().timeIntervalSince(start)))
@@ -129,8 +135,8 @@ public final class Store: @unchecked Sendable {
     /// not the index of the database's current state; ``close()`` calls it.
     /// Returns true when the sidecar on disk is then current. Nothing is
     /// written when another process has changed the database since this one
-    /// read it (the index in memory would not match it); a stale sidecar is
-    /// then removed.
+    /// read it (the index in memory would not match it); the file on disk is
+    /// then left as it is, current (that process's) or stale (refused at open).
     @discardableResult
     public func saveIndex() -> Bool {
         writeLock.withLock {
@@ -144,13 +150,16 @@ public final class Store: @unchecked Sendable {
         if sidecarStamp == sqlite.stamp { return true }
         let sidecarPath = IndexSidecar.path(for: path)
         do {
+            // The database must still be in the state this index describes; once that is
+            // checked, the file can be written without holding other writers off.
             try sqlite.beginRead()
-            defer { sqlite.endRead() }
-            guard try sqlite.unchangedByOthers(), let fingerprint = try sqlite.fingerprint(),
-                  fingerprint.stamp == sqlite.stamp else {
-                IndexSidecar.remove(at: sidecarPath)
-                return false
+            let fingerprint: SQLiteBackend.Fingerprint?
+            do { fingerprint = try sqlite.unchangedByOthers() ? try sqlite.fingerprint() : nil } catch {
+                sqlite.endRead()
+                throw error
             }
+            sqlite.endRead()
+            guard let fingerprint, fingerprint.stamp == sqlite.stamp else { return false }
             try IndexSidecar.write(to: sidecarPath, fingerprint: fingerprint, dictionary: dictionary, snapshot: snapshot,
                                    rows: sqlite.rowState(terms: dictionary.count))
             sidecarStamp = fingerprint.stamp
