@@ -127,6 +127,76 @@ public final class TermDictionary: @unchecked Sendable {
         }
     }
 
+    /// The dictionary's memory laid flat, for saving it (see MnemoStore's index
+    /// sidecar): the term bytes, where each id starts, the per-id hash bits and
+    /// the hash table of ids. Valid only inside ``withImage(_:)``.
+    package struct Image {
+        /// Terms in the dictionary.
+        package var count: Int
+        /// The term bytes, `starts[count + 1]` of them.
+        package var arena: UnsafeRawBufferPointer
+        /// `count + 2` offsets: term `i` is `arena[starts[i]..<starts[i + 1]]`.
+        package var starts: UnsafeBufferPointer<Int>
+        /// `count + 1` high hash halves (index 0 unused).
+        package var hashes: UnsafeBufferPointer<UInt32>
+        /// The open-addressing table of ids (a power of two long, 0: empty).
+        package var table: UnsafeBufferPointer<TermID>
+    }
+
+    /// Calls `body` with the dictionary's memory, under the read lock.
+    package func withImage<T>(_ body: (Image) throws -> T) rethrows -> T {
+        try lock.withReadLock {
+            try store.starts.withUnsafeBufferPointer { starts in
+                try store.hashes.withUnsafeBufferPointer { hashes in
+                    try store.table.withUnsafeBufferPointer { table in
+                        try body(Image(count: store.count,
+                                       arena: UnsafeRawBufferPointer(start: store.arena, count: store.arenaUsed),
+                                       starts: starts, hashes: hashes, table: table))
+                    }
+                }
+            }
+        }
+    }
+
+    /// A dictionary made from a saved ``Image``: `arena` (allocated with
+    /// alignment 8, at least `arenaBytes` long) becomes the dictionary's and is
+    /// freed with it, also when the parts do not fit together (then nil: a
+    /// damaged image is refused, never trusted).
+    package convenience init?(restoringCount count: Int, arena: UnsafeMutableRawPointer, arenaBytes: Int,
+                              starts: [Int], hashes: [UInt32], table: [TermID]) {
+        var ok = count >= 0 && count < Int(TermID.max) && starts.count == count + 2 && hashes.count == count + 1
+            && table.count >= 1024 && table.count & (table.count - 1) == 0 && count * 10 <= table.count * 7
+            && starts[0] == 0 && starts[1] == 0 && starts[count + 1] == arenaBytes
+        if ok {
+            var prev = 0
+            for s in starts {
+                if s < prev { ok = false; break }
+                prev = s
+            }
+        }
+        if ok {
+            var used = 0
+            for id in table where id != 0 {
+                if Int(id) > count { ok = false; break }
+                used += 1
+            }
+            ok = ok && used == count
+        }
+        guard ok else {
+            arena.deallocate()
+            return nil
+        }
+        self.init()
+        store.arena.deallocate()
+        store.arena = arena
+        store.arenaCapacity = max(arenaBytes, 1)
+        store.arenaUsed = arenaBytes
+        store.starts = starts
+        store.hashes = hashes
+        store.table = table
+        store.count = count
+    }
+
     /// A fast 64-bit hash of a byte string (multiply-xorshift over 8-byte words).
     @inlinable
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {

@@ -57,6 +57,7 @@ final class SQLiteBackend: StorageBackend {
             try checkSchema()
             try exec("CREATE INDEX IF NOT EXISTS mnemo_literals_text ON literals (text)")
             try exec("CREATE INDEX IF NOT EXISTS mnemo_blanks_blank ON blanks (blank)")
+            ensureStamp()
         } catch {
             close()
             throw error
@@ -163,6 +164,132 @@ final class SQLiteBackend: StorageBackend {
         return quads
     }
 
+    // MARK: The state an index sidecar is tied to
+
+    /// The database state an index sidecar was made from: Mnemo's stamp (a
+    /// random number that every Mnemo write batch replaces, in its own
+    /// transaction) and SQLite's file change counter and page count from the
+    /// file header. SQLite increments the change counter on every write
+    /// transaction of any writer in rollback-journal mode, so a write that
+    /// bypasses Mnemo (librdf, the sqlite3 shell) changes it too.
+    struct Fingerprint: Equatable, CustomStringConvertible {
+        var stamp: UInt64
+        var changeCounter: UInt32
+        var pages: UInt32
+
+        var description: String {
+            "stamp \(String(stamp, radix: 16)), change counter \(changeCounter), \(pages) pages"
+        }
+    }
+
+    /// True when the database has Mnemo's stamp table (a read-only file made by other tools may not).
+    private(set) var hasStamp = false
+    /// The stamp of the state this connection last read (at open) or wrote.
+    private(set) var stamp: UInt64 = 0
+    /// True once the open batch has changed something.
+    private var batchWrites = false
+
+    private static func newStamp() -> UInt64 {
+        var s: UInt64 = 0
+        while s == 0 { s = UInt64.random(in: 1...UInt64.max) }
+        return s
+    }
+
+    /// Makes sure `mnemo_meta` holds a stamp. Librdf ignores tables it does not know.
+    private func ensureStamp() {
+        if (try? readStamp()) != nil {
+            hasStamp = true
+            return
+        }
+        do {
+            try exec("BEGIN IMMEDIATE")
+            try exec("CREATE TABLE IF NOT EXISTS mnemo_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+            try exec("INSERT OR IGNORE INTO mnemo_meta (key, value) VALUES ('stamp', \(Int64(bitPattern: SQLiteBackend.newStamp())))")
+            try exec("COMMIT")
+            hasStamp = true
+        } catch {
+            _ = try? exec("ROLLBACK")  // a read-only database: no sidecar then
+        }
+    }
+
+    private func readStamp() throws -> UInt64? {
+        var s: UInt64?
+        try query("SELECT value FROM mnemo_meta WHERE key = 'stamp'") { s = UInt64(bitPattern: sqlite3_column_int64($0, 0)) }
+        return s
+    }
+
+    /// Opens a read transaction that holds SQLite's shared lock until
+    /// ``endRead()``: no writer can commit in between, so the fingerprint,
+    /// a scan and a sidecar made inside it all describe one state.
+    func beginRead() throws {
+        try exec("BEGIN")
+        try query("SELECT count(*) FROM sqlite_master") { _ in }
+    }
+
+    func endRead() {
+        _ = try? exec("COMMIT")
+    }
+
+    /// The database's current state, inside a read transaction; nil when it
+    /// cannot vouch for one (no stamp table, or WAL mode, where SQLite does
+    /// not keep the change counter).
+    func fingerprint() throws -> Fingerprint? {
+        guard hasStamp, let s = try readStamp(), let h = readHeader() else { return nil }
+        // Bytes 18 and 19: file format read/write versions, 1 for rollback journal, 2 for WAL.
+        guard h[18] == 1, h[19] == 1 else { return nil }
+        func word(_ at: Int) -> UInt32 { h[at..<(at + 4)].reduce(0) { $0 << 8 | UInt32($1) } }
+        // The page count at 28 is valid when the "version-valid-for" number at 92 matches the counter at 24.
+        guard word(92) == word(24) else { return nil }
+        return Fingerprint(stamp: s, changeCounter: word(24), pages: word(28))
+    }
+
+    /// Takes `fingerprint` (read at open) as the state this connection knows.
+    func adopt(_ fingerprint: Fingerprint) throws {
+        stamp = fingerprint.stamp
+        dataVersion = try currentDataVersion()
+    }
+
+    /// True when no other connection has committed since this one last read or wrote.
+    func unchangedByOthers() throws -> Bool {
+        try currentDataVersion() == dataVersion
+    }
+
+    /// The first 100 bytes of the database file, read through SQLite's own
+    /// file handle (opening and closing another descriptor of the file would
+    /// drop SQLite's POSIX locks on it).
+    private func readHeader() -> [UInt8]? {
+        var raw: UnsafeMutableRawPointer?
+        guard sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &raw) == SQLITE_OK, let raw else { return nil }
+        let file = raw.assumingMemoryBound(to: sqlite3_file.self)
+        guard let methods = file.pointee.pMethods, let xRead = methods.pointee.xRead else { return nil }
+        var header = [UInt8](repeating: 0, count: 100)
+        let rc = header.withUnsafeMutableBytes { xRead(file, $0.baseAddress, 100, 0) }
+        return rc == SQLITE_OK ? header : nil
+    }
+
+    /// The row ids of the dictionary's terms, for an index sidecar.
+    struct RowState {
+        /// Row id per term id (0: not stored), `terms + 1` long.
+        var rowOf: [Int64]
+        /// ``TermKind`` raw value per term id that has a row.
+        var kindOf: [UInt8]
+        /// The next free row of `uris`, `blanks`, `literals`.
+        var nextRow: [Int64]
+    }
+
+    func rowState(terms: Int) -> RowState {
+        func fitted<T: FixedWidthInteger>(_ a: [T]) -> [T] {
+            a.count >= terms + 1 ? Array(a[0...terms]) : a + repeatElement(0, count: terms + 1 - a.count)
+        }
+        return RowState(rowOf: fitted(rowOf), kindOf: fitted(kindOf), nextRow: nextRow)
+    }
+
+    func restore(_ rows: RowState) {
+        rowOf = rows.rowOf
+        kindOf = rows.kindOf
+        nextRow = rows.nextRow
+    }
+
     // MARK: Writing
 
     /// Row ids and kinds assigned in the open batch, forgotten on rollback.
@@ -181,6 +308,7 @@ final class SQLiteBackend: StorageBackend {
 
     func begin() throws {
         try exec("BEGIN IMMEDIATE")
+        batchWrites = false
         // Holding the write lock, make sure no other process wrote since the index was built:
         // its terms and rows would be unknown here.
         if try currentDataVersion() != dataVersion {
@@ -192,7 +320,17 @@ final class SQLiteBackend: StorageBackend {
     }
 
     func commit() throws {
+        // A batch that changed something gives the database a new stamp, in
+        // the same transaction: an index sidecar made before it no longer
+        // matches, whether or not this process lives to write a new one.
+        var next: UInt64?
+        if hasStamp && batchWrites {
+            let s = SQLiteBackend.newStamp()
+            try exec("UPDATE mnemo_meta SET value = \(Int64(bitPattern: s)) WHERE key = 'stamp'")
+            next = s
+        }
         try exec("COMMIT")
+        if let next { stamp = next }
         batchRows.removeAll()
     }
 
@@ -204,6 +342,7 @@ final class SQLiteBackend: StorageBackend {
     }
 
     func insert(_ quads: [QuadIDs], newTerms: NewTerms?, dictionary: TermDictionary) throws {
+        if !quads.isEmpty || !(newTerms?.isEmpty ?? true) { batchWrites = true }
         try newTerms?.forEach { id, bytes, datatype in
             if Int(id) < rowOf.count, rowOf[Int(id)] != 0 { return }
             try storeTerm(id, bytes, datatypeRow: datatype == 0 ? nil : try ensureRow(datatype, dictionary).0)
@@ -260,6 +399,7 @@ final class SQLiteBackend: StorageBackend {
 
     func delete(_ quads: [QuadIDs], dictionary: TermDictionary) throws {
         if quads.isEmpty { return }
+        batchWrites = true
         let st = try prepared("DELETE FROM triples WHERE subjectUri IS ? AND subjectBlank IS ? AND predicateUri IS ? AND objectUri IS ? AND objectBlank IS ? AND objectLiteral IS ? AND contextUri IS ?")
         for q in quads {
             sqlite3_reset(st)
@@ -271,6 +411,7 @@ final class SQLiteBackend: StorageBackend {
 
     func deleteGraph(_ graph: TermID, dictionary: TermDictionary) throws {
         guard Int(graph) < rowOf.count, rowOf[Int(graph)] != 0 else { return }
+        batchWrites = true
         let st = try prepared("DELETE FROM triples WHERE contextUri = ?")
         sqlite3_reset(st)
         sqlite3_bind_int64(st, 1, rowOf[Int(graph)])

@@ -66,6 +66,7 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         let (s, selection) = try openDataset()
         defer { s.close() }
+        if time { note(describeOpen(s.openReport)) }
         let engine = SPARQLEngine(store: s, extensions: [NameScoreFunction()])
         let limits = QueryLimits(timeout: timeout, maxResultRows: maxRows)
         let queries: [(name: String, text: String, base: String?)]

@@ -96,6 +96,8 @@ import Testing
         #expect(try MnemoProcess.run(["import", "--store", store, "--graph", "https://ex.org/mus", files[1]]).status == 0)
         let stats = try MnemoProcess.run(["stats", "--store", store])
         #expect(stats.output.contains("406 quads"))
+        // The import saved the index beside the store; stats opened from it.
+        #expect(stats.output.contains("index opened from the sidecar"), "\(stats.output)")
         #expect(stats.output.contains("<http://www.cidoc-crm.org/cidoc-crm/E21_Person>"))
         let drop = try MnemoProcess.run(["drop", "--store", store, "--graph", "https://ex.org/lib"])
         #expect(drop.output.contains("200 quads"))
