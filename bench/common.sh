@@ -57,3 +57,18 @@ ensure_venv() {
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check pyoxigraph
     fi
 }
+
+# Sets DIR, DATA and GOLD for PERSONS generated persons: $WORK/link-PERSONS,
+# its records.nq and gold.tsv, generated once (`mnemo generate-gold` is
+# deterministic) under a temporary name.
+prepare_gold() {
+    DIR="$WORK/link-$1"
+    mkdir -p "$DIR"
+    DATA="$DIR/records.nq"
+    GOLD="$DIR/gold.tsv"
+    if [ ! -s "$DATA" ] || [ ! -s "$GOLD" ]; then
+        step "generating $1 persons into $DATA"
+        "$MNEMO" generate-gold --persons "$1" --output "$DATA.partial" --gold "$GOLD"
+        mv "$DATA.partial" "$DATA"
+    fi
+}

@@ -23,16 +23,8 @@ QUADS=0
 source "$(dirname "$0")/common.sh"
 build_mnemo
 
-DIR="$WORK/link-$PERSONS"
-mkdir -p "$DIR"
-DATA="$DIR/records.nq"
-GOLD="$DIR/gold.tsv"
+prepare_gold "$PERSONS"
 STORE="$DIR/store.sqlite"
-if [ ! -s "$DATA" ] || [ ! -s "$GOLD" ]; then
-    step "generating $PERSONS persons into $DATA"
-    "$MNEMO" generate-gold --persons "$PERSONS" --output "$DATA.partial" --gold "$GOLD"
-    mv "$DATA.partial" "$DATA"
-fi
 echo "data: $(wc -l < "$DATA") quads; $(awk -F'\t' '$1=="person"' "$GOLD" | wc -l) person records," \
      "$(awk -F'\t' '$1=="place"' "$GOLD" | wc -l) place records" >&2
 

@@ -11,16 +11,8 @@ QUADS=0
 source "$(dirname "$0")/common.sh"
 build_mnemo
 
-DIR="$WORK/link-$PERSONS"
-mkdir -p "$DIR"
-DATA="$DIR/records.nq"
-GOLD="$DIR/gold.tsv"
+prepare_gold "$PERSONS"
 STORE="$DIR/reconcile-store.sqlite"
-if [ ! -s "$DATA" ] || [ ! -s "$GOLD" ]; then
-    step "generating $PERSONS persons into $DATA"
-    "$MNEMO" generate-gold --persons "$PERSONS" --output "$DATA.partial" --gold "$GOLD"
-    mv "$DATA.partial" "$DATA"
-fi
 if [ ! -s "$STORE" ]; then
     step "mnemo import -> $STORE"
     "$MNEMO" import --store "sqlite:$STORE" "$DATA"
