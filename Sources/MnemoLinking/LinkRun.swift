@@ -60,11 +60,12 @@ public struct Linker {
 
     public func run() throws -> LinkReport {
         var report = LinkReport()
+        var clock = Date()
+        func lap(_ name: String) { report.seconds[name, default: 0] += Date().timeIntervalSince(clock); clock = Date() }
         let previous = Mapping.read(from: store, graph: options.linksGraph)
         let decisions = Decision.read(from: store, graph: options.decisionsGraph)
         let snapshot = store.snapshot
-        var clock = Date()
-        func lap(_ name: String) { report.seconds[name, default: 0] += Date().timeIntervalSince(clock); clock = Date() }
+        lap("last run")
 
         let extractor = ProfileExtractor(store: store, snapshot: snapshot)
         let all = extractor.profiles(kinds: options.kinds, excluding: [options.linksGraph, options.decisionsGraph])
@@ -84,7 +85,8 @@ public struct Linker {
         var usedKeys = Set<UInt64>()
         lap("cache")
         let order: [Kind] = [.place, .person, .group, .event, .object, .concept]
-        let memo = TokenMemo(transliterate: true, reverse: false)
+        // Shared by the threads that key the records: ICU runs once per distinct word.
+        let memo = TokenMemo(transliterate: true, reverse: false, threadSafe: true)
         for kind in order where options.kinds.contains(kind) {
             let profiles = all.filter { $0.kind == kind }
             guard !profiles.isEmpty else { continue }
@@ -120,7 +122,14 @@ public struct Linker {
         var report = LinkKindReport(kind: kind)
         let graphs = Array(Set(profiles.map(\.graph))).sorted()
         let graphIndex = Dictionary(uniqueKeysWithValues: graphs.enumerated().map { ($1, Int32($0)) })
-        let records = profiles.map { LinkRecord($0, graph: graphIndex[$0.graph]!, memo: memo) }
+        // Records are keyed in chunks on every core, each chunk into its own slot.
+        let keyChunks = max(1, min(64, profiles.count / 1000))
+        let keyed = ChunkResults<LinkRecord>(count: keyChunks)
+        DispatchQueue.concurrentPerform(iterations: keyChunks) { c in
+            let range = (profiles.count * c / keyChunks)..<(profiles.count * (c + 1) / keyChunks)
+            keyed.set(c, profiles[range].map { LinkRecord($0, graph: graphIndex[$0.graph]!, memo: memo) })
+        }
+        let records = keyed.joined()
         report.records = records.count
         let indexOf = Dictionary(records.enumerated().map { ($1.profile.iri, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         lap("keys")
