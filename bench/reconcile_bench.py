@@ -11,7 +11,7 @@ the time per batch (median and worst of --runs) and how often the top
 candidate is a record of the same gold entity, and how often `match` is set
 and right.
 """
-import argparse, json, random, re, statistics, sys, time, urllib.parse, urllib.request
+import argparse, json, random, re, statistics, sys, time, urllib.error, urllib.parse, urllib.request
 
 LABEL = re.compile(r'^<([^>]+/person/\d+)> <http://www.w3.org/2000/01/rdf-schema#label> "((?:[^"\\]|\\.)*)"@[\w-]+ <([^>]+)> \.$')
 BIRTH = re.compile(r'^<([^>]+/person/\d+)/birth/time> <http://www.cidoc-crm.org/cidoc-crm/P82a_begin_of_the_begin> "(-?\d+)')
@@ -43,14 +43,17 @@ def main():
     for i, (iri, label) in enumerate(picks):
         props = [{"pid": "birthYear", "v": births[iri]}] if iri in births and i % 3 == 0 else []
         q02["q%d" % i] = {"query": label, "type": person, "limit": 5, "properties": props}
-        q10.append({"query": label, "type": person, "limit": 5,
-                    "conditions": [{"matchType": "property", "propertyId": p["pid"], "propertyValue": p["v"]} for p in props]})
+        q10.append({"type": person, "limit": 5, "conditions": [{"matchType": "name", "propertyValue": label}] +
+                    [{"matchType": "property", "propertyId": p["pid"], "propertyValue": p["v"]} for p in props]})
 
     def post(path, body, ctype):
         req = urllib.request.Request(a.url.rstrip("/") + path, data=body, headers={"Content-Type": ctype})
         t = time.perf_counter()
-        with urllib.request.urlopen(req, timeout=120) as r:
-            data = r.read()
+        try:
+            with urllib.request.urlopen(req, timeout=120) as r:
+                data = r.read()
+        except urllib.error.HTTPError as e:
+            sys.exit(f"{path}: HTTP {e.code}: {e.read().decode(errors='replace')[:500]}")
         return time.perf_counter() - t, json.loads(data)
 
     form = urllib.parse.urlencode({"queries": json.dumps(q02)}).encode()
