@@ -192,17 +192,19 @@ public struct Linker {
         // the other's graph, with no runner-up close behind (runners-up whose names
         // do not meet, or whose evidence is far weaker, do not count).
         struct Slot: Hashable { let record: Int32, graph: Int32 }
-        struct Ranking { var best: Int32 = -1; var first = -1.0; var second = -1.0; var tied = false }
-        var rankings: [Slot: Ranking] = [:]
-        for k in kept where k.score.name >= 0.8 || k.score.byIdentifier {
+        struct Ranking { var best: Int32 = -1; var first = -1.0; var second = -1.0 }
+        /// Enters a pair in both records' rankings of their candidates in the other's graph.
+        func rank(_ k: Scored, into table: inout [Slot: Ranking]) {
             let c = k.score.byIdentifier ? 2 : k.score.confidence
             for (r, other) in [(k.a, k.b), (k.b, k.a)] {
                 let slot = Slot(record: r, graph: records[Int(other)].graph)
-                var rk = rankings[slot] ?? Ranking()
+                var rk = table[slot] ?? Ranking()
                 if c > rk.first { rk.second = rk.first; rk.first = c; rk.best = other } else if c > rk.second { rk.second = c }
-                rankings[slot] = rk
+                table[slot] = rk
             }
         }
+        var rankings: [Slot: Ranking] = [:]
+        for k in kept where k.score.name >= 0.8 || k.score.byIdentifier { rank(k, into: &rankings) }
         let margin = 0.15
         for i in kept.indices where !kept[i].score.byIdentifier && kept[i].score.name >= 0.8 {
             let a = kept[i].a, b = kept[i].b
@@ -250,6 +252,18 @@ public struct Linker {
             return false
         }
 
+        /// Why two records may not end up in one cluster, if they may not: a
+        /// curator's rejection, a forbidding feature, or (unless an identifier
+        /// joins them) names that do not meet at all.
+        func refusal(_ x: Int32, _ y: Int32, joiningByIdentifier: Bool) -> String? {
+            if rejected.contains(key(x, y)) { return "a curator rejected \(records[Int(x)].profile.iri) = \(records[Int(y)].profile.iri)" }
+            if let c = scorer.conflict(Int(x), Int(y)) { return c }
+            if !joiningByIdentifier, scorer.sharedIdentifier(Int(x), Int(y)) == nil, scorer.nameScore(Int(x), Int(y)).0 < 0.3 {
+                return "names do not meet across the cluster"
+            }
+            return nil
+        }
+
         var clusters = Clusters(count: records.count)
         var status: [String: (Mapping.Status, String?)] = [:]
         for (a, b, d) in confirmed {
@@ -271,14 +285,7 @@ public struct Linker {
             guard k.score.confidence >= options.review else { continue }
             if k.score.confidence < options.accept { status[pk] = (.review, nil); continue }
             if ambiguous(k) { status[pk] = (.review, nil); refused[pk] = "another candidate scores as high"; continue }
-            let why = clusters.join(k.a, k.b, graph: { records[Int($0)].graph }) { x, y in
-                if rejected.contains(key(x, y)) { return "a curator rejected \(records[Int(x)].profile.iri) = \(records[Int(y)].profile.iri)" }
-                if let c = scorer.conflict(Int(x), Int(y)) { return c }
-                if !k.score.byIdentifier, scorer.sharedIdentifier(Int(x), Int(y)) == nil, scorer.nameScore(Int(x), Int(y)).0 < 0.3 {
-                    return "names do not meet across the cluster"
-                }
-                return nil
-            }
+            let why = clusters.join(k.a, k.b, graph: { records[Int($0)].graph }) { refusal($0, $1, joiningByIdentifier: k.score.byIdentifier) }
             if let why { status[pk] = (.review, nil); refused[pk] = why } else { status[pk] = (.accepted, nil) }
         }
 
@@ -294,13 +301,7 @@ public struct Linker {
             var open: [Int] = []
             for (i, k) in kept.enumerated() where k.score.name >= 0.8 || k.score.byIdentifier {
                 if clusters.root(k.a) == clusters.root(k.b) || taken(k.b, byGraphOf: k.a) || taken(k.a, byGraphOf: k.b) { continue }
-                let c = k.score.byIdentifier ? 2 : k.score.confidence
-                for (r, other) in [(k.a, k.b), (k.b, k.a)] {
-                    let slot = Slot(record: r, graph: records[Int(other)].graph)
-                    var rk = free[slot] ?? Ranking()
-                    if c > rk.first { rk.second = rk.first; rk.first = c; rk.best = other } else if c > rk.second { rk.second = c }
-                    free[slot] = rk
-                }
+                rank(k, into: &free)
                 if !k.score.byIdentifier, k.score.features.last?.weight == 0, k.score.features.last?.name == "unique" { open.append(i) }
             }
             var joined = 0
@@ -317,12 +318,7 @@ public struct Linker {
                 let c = kept[i].score.confidence
                 guard c >= options.review else { continue }
                 if c < options.accept { status[pk] = (.review, nil); continue }
-                let why = clusters.join(k.a, k.b, graph: { records[Int($0)].graph }) { x, y in
-                    if rejected.contains(key(x, y)) { return "a curator rejected \(records[Int(x)].profile.iri) = \(records[Int(y)].profile.iri)" }
-                    if let c = scorer.conflict(Int(x), Int(y)) { return c }
-                    if scorer.sharedIdentifier(Int(x), Int(y)) == nil, scorer.nameScore(Int(x), Int(y)).0 < 0.3 { return "names do not meet across the cluster" }
-                    return nil
-                }
+                let why = clusters.join(k.a, k.b, graph: { records[Int($0)].graph }) { refusal($0, $1, joiningByIdentifier: false) }
                 if let why { status[pk] = (.review, nil); refused[pk] = why } else { status[pk] = (.accepted, nil); refused[pk] = nil; joined += 1 }
             }
             if joined == 0 { break }
