@@ -6,6 +6,7 @@ import MnemoLinking
 import MnemoRDF
 import MnemoServer
 import MnemoStore
+import MnemoWeb
 import NIOCore
 import Testing
 
@@ -333,7 +334,7 @@ import Testing
             #expect(section.contains("href=\"/" + m.objectGraph.dropFirst(base.count) + "\""), "its institution's graph")
             #expect(section.contains("accepted"))
             #expect(section.contains(String((m.confidence * 1000).rounded() / 1000)))
-            #expect(section.contains("href=\"/links/cluster?iri=" + HTMLPageEscape.percent(m.subject) + "\""), "the merged view")
+            #expect(section.contains("href=\"/links/cluster?iri=" + HTMLPage.percentEncode(m.subject) + "\""), "the merged view")
 
             // The other record's description carries the link pointing at it.
             let nt = try await client.execute(uri: "/" + m.object.dropFirst(base.count), method: .get, headers: [.accept: "application/n-triples"])
@@ -352,19 +353,5 @@ import Testing
     static func escaped(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
-    }
-}
-
-/// The page's percent-encoding of a query value, then HTML-escaped as in an attribute.
-enum HTMLPageEscape {
-    static func percent(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: out.unicodeScalars.append(Unicode.Scalar(b))
-            default: out += "%" + String(b >> 4, radix: 16, uppercase: true) + String(b & 15, radix: 16, uppercase: true)
-            }
-        }
-        return out
     }
 }
