@@ -77,11 +77,17 @@ public final class NameIndex: Sendable {
         let entity: Int32
         let value: LabelValue
         let tokens: [Int32]
+        /// Whether one of its words is an initial (which any query word's initial may meet).
+        let hasInitial: Bool
     }
 
     let entities: [Entity]
     let labels: [Label]
     let tokens: [NameToken]
+    /// ``initialFlag`` and ``optionalFlag`` per token, read without copying the token.
+    let tokenFlags: [UInt8]
+    static let initialFlag: UInt8 = 1
+    static let optionalFlag: UInt8 = 2
     /// Token ids per token.
     let tokenLabels: [[Int32]]
     let bySkeleton: [String: [Int32]]
@@ -174,7 +180,8 @@ public final class NameIndex: Sendable {
                 ids.append(tid)
                 if tokenLabels[Int(tid)].last != labelID { tokenLabels[Int(tid)].append(labelID) }
             }
-            labels.append(Label(entity: e, value: LabelValue(value: l.lexical, language: l.language), tokens: ids))
+            labels.append(Label(entity: e, value: LabelValue(value: l.lexical, language: l.language), tokens: ids,
+                                hasInitial: keys.tokens.contains(where: \.isInitial)))
             entities[Int(e)].labels.append(labelID)
         }
 
@@ -258,6 +265,7 @@ public final class NameIndex: Sendable {
         self.entities = entities
         self.labels = labels
         self.tokens = tokens
+        self.tokenFlags = tokens.map { ($0.isInitial ? Self.initialFlag : 0) | ($0.isOptional ? Self.optionalFlag : 0) }
         self.tokenLabels = tokenLabels
         self.bySkeleton = bySkeleton
         self.byConsonants = byConsonants

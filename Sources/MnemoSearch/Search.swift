@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a query word met a word of a label, best first.
-public enum MatchHow: String, Codable, Sendable, Comparable {
+public enum MatchHow: String, Codable, Sendable, Comparable, CaseIterable {
     /// The same word, after NFKC and case folding.
     case exact
     /// The same in Latin after ICU transliteration (Валиханов = Valikhanov).
@@ -66,46 +66,36 @@ extension NameIndex {
     }
 
     /// The same, keying the query's words through `memo` (one made with `reverse: true`).
+    ///
+    /// Labels are found through the keys of the query's words, each given an
+    /// upper bound on its score from the best way each query word met one of
+    /// its words, and scored in full best bound first until no bound left can
+    /// reach the `limit` entities already found.
     func search(_ query: String, type: Kind?, language: String?, limit: Int, memo: TokenMemo) -> [SearchHit] {
         let q = NameKeys(query, memo: memo)
         let qTokens = q.tokens
         guard qTokens.contains(where: { !$0.isInitial }), limit > 0 else { return [] }
-
-        // Candidate words: same skeleton, same consonants, or beginning with the skeleton.
-        var candidateTokens = Set<Int32>()
-        for t in qTokens where !t.isInitial {
-            for s in t.skeletons {
-                if let ids = bySkeleton[s] { candidateTokens.formUnion(ids) }
-                if s.count >= 3 {
-                    var i = lowerBound(s)
-                    var n = 0
-                    while i < sortedSkeletons.count, sortedSkeletons[i].hasPrefix(s), n < 5000 {
-                        candidateTokens.formUnion(bySkeleton[sortedSkeletons[i]]!)
-                        i += 1; n += 1
-                    }
-                }
-            }
-            if t.consonants.count >= 3, let ids = byConsonants[t.consonants] { candidateTokens.formUnion(ids) }
-        }
-        var candidateLabels = Set<Int32>()
-        for t in candidateTokens { candidateLabels.formUnion(tokenLabels[Int(t)]) }
+        var levels = LevelCache(query: qTokens, index: self)
+        let candidates = candidateLabels(qTokens, type: type, levels: &levels)
 
         let lang = language?.lowercased()
-        struct Best { var score: Double; var label: Int32; var how: [MatchHow] }
-        var best: [Int32: Best] = [:]
-        for l in candidateLabels {
-            let label = labels[Int(l)]
+        let bonus = (q.years.isEmpty ? 0 : 0.05) + (lang == nil ? 0 : 0.0001)
+        var top = TopScores(limit: limit)
+        var best: [Int32: (score: Double, label: Int32, hows: UInt8)] = [:]
+        for c in candidates.sorted(by: { $0.bound > $1.bound }) {
+            if c.bound + bonus < top.threshold { break }
+            let label = labels[Int(c.label)]
             let entity = entities[Int(label.entity)]
-            if let type, entity.kind != type { continue }
-            guard var (score, how) = score(qTokens, queryNorm: q, label: label) else { continue }
+            guard let (labelScore, hows) = levels.score(label) else { continue }
+            var score = labelScore
             if !q.years.isEmpty {
                 let life = [entity.birth, entity.death].compactMap { $0 }
                 if !life.isEmpty { score = life.contains(where: q.years.contains) ? min(1, score + 0.05) : score * 0.8 }
             }
-            var tie = score
-            if let lang, let ll = label.value.language, ll == lang || ll.hasPrefix(lang + "-") { tie += 0.0001 }
-            if let b = best[label.entity], b.score >= tie { continue }
-            best[label.entity] = Best(score: tie, label: l, how: how)
+            if let lang, let ll = label.value.language, ll == lang || ll.hasPrefix(lang + "-") { score += 0.0001 }
+            if let b = best[label.entity], b.score >= score { continue }
+            best[label.entity] = (score, c.label, hows)
+            top.offer(score, entity: label.entity)
         }
 
         let ranked = best.sorted { a, b in
@@ -124,9 +114,72 @@ extension NameIndex {
             }
             var seen = Set<LabelValue>()
             return SearchHit(iri: entity.iri, kind: entity.kind, score: (min(b.score, 1) * 1000).rounded() / 1000,
-                             label: shown, matched: matched, how: b.how,
+                             label: shown, matched: matched, how: WordAssignment.hows(b.hows),
                              labels: all.filter { seen.insert($0).inserted },
                              birthYear: entity.birth, deathYear: entity.death, institutions: entity.graphs)
+        }
+    }
+
+    /// A label met by the query, with an upper bound on its score.
+    struct Candidate {
+        let label: Int32
+        let bound: Double
+    }
+
+    /// The labels of `type` holding a word that shares a key with a query word
+    /// (the same skeleton or consonants, or a skeleton the query word's begins),
+    /// each with its bound: the best weight each query word could get, as if
+    /// every word could take its best partner.
+    func candidateLabels(_ qTokens: [NameToken], type: Kind?, levels: inout LevelCache) -> [Candidate] {
+        var candidateTokens = Set<Int32>()
+        for t in qTokens where !t.isInitial {
+            for s in t.skeletons {
+                if let ids = bySkeleton[s] { candidateTokens.formUnion(ids) }
+                if s.count >= 3 {
+                    var i = lowerBound(s)
+                    var n = 0
+                    while i < sortedSkeletons.count, sortedSkeletons[i].hasPrefix(s), n < 5000 {
+                        candidateTokens.formUnion(bySkeleton[sortedSkeletons[i]]!)
+                        i += 1; n += 1
+                    }
+                }
+            }
+            if t.consonants.count >= 3, let ids = byConsonants[t.consonants] { candidateTokens.formUnion(ids) }
+        }
+        // Per label, the best rank + 1 each query word met among its words (0: not met).
+        let qn = qTokens.count
+        var slot: [Int32: Int] = [:]
+        var met: [UInt8] = []
+        var order: [Int32] = []
+        for t in candidateTokens {
+            let start = levels.start(of: t)
+            for l in tokenLabels[Int(t)] {
+                if let type, entities[Int(labels[Int(l)].entity)].kind != type { continue }
+                let base: Int
+                if let s = slot[l] { base = s } else {
+                    base = met.count; slot[l] = base; order.append(l)
+                    met.append(contentsOf: repeatElement(0, count: qn))
+                }
+                for qi in 0..<qn {
+                    let r = levels.ranks[start + qi]
+                    if r != 0 && (met[base + qi] == 0 || r < met[base + qi]) { met[base + qi] = r }
+                }
+            }
+        }
+        let anyRequired = qTokens.contains { !$0.isOptional }
+        return order.map { l in
+            let base = slot[l]!
+            let hasInitial = labels[Int(l)].hasInitial
+            var sum = 0.0, n = 0, all = true, exact = true
+            for (qi, t) in qTokens.enumerated() where !anyRequired || !t.isOptional {
+                n += 1
+                let r = met[base + qi]
+                if r != 0 { sum += WordAssignment.weights[Int(r) - 1]; if r != 1 { exact = false } }
+                else if t.isInitial || hasInitial { sum += WordAssignment.initialWeight; exact = false }
+                else { all = false; exact = false }
+            }
+            let bound = exact ? 1.0 : min(0.99, sum / Double(max(n, 1)) * (all ? 1 : 0.6))
+            return Candidate(label: l, bound: bound)
         }
     }
 
@@ -161,56 +214,13 @@ extension NameIndex {
         return nil
     }
 
-    /// The score of one label against the query words, and how they matched.
-    func score(_ qTokens: [NameToken], queryNorm q: NameKeys, label: Label) -> (Double, [MatchHow])? {
-        Self.score(qTokens, label: label.tokens.map { tokens[Int($0)] })
-    }
-
     /// The score of a label's words against the query words (0–1), and how
     /// they matched; nil when no word of the query meets the label.
     public static func score(_ qTokens: [NameToken], label lTokens: [NameToken]) -> (Double, [MatchHow])? {
-        guard !lTokens.isEmpty else { return nil }
-        var used = [Bool](repeating: false, count: lTokens.count)
-        var assigned: [(q: Int, l: Int, how: MatchHow)] = []
-        // Whole words first, then initials, so an initial does not take a word a full name needs.
-        let order = qTokens.indices.sorted { (qTokens[$0].isInitial ? 1 : 0, $0) < (qTokens[$1].isInitial ? 1 : 0, $1) }
-        for qi in order {
-            var bestL: Int?
-            var bestHow: MatchHow?
-            for (li, lt) in lTokens.enumerated() where !used[li] {
-                if let h = Self.level(qTokens[qi], lt), bestHow == nil || h < bestHow! {
-                    bestL = li; bestHow = h
-                    if h == .exact { break }
-                }
-            }
-            if let bestL, let bestHow { used[bestL] = true; assigned.append((qi, bestL, bestHow)) }
-        }
-        guard assigned.contains(where: { !qTokens[$0.q].isInitial && !qTokens[$0.q].isOptional }) ||
-              assigned.contains(where: { !qTokens[$0.q].isInitial }) else { return nil }
-
-        let requiredQ = qTokens.indices.filter { !qTokens[$0].isOptional }
-        let reqQ = requiredQ.isEmpty ? Array(qTokens.indices) : requiredQ
-        let byQ = Dictionary(assigned.map { ($0.q, $0) }, uniquingKeysWith: { a, _ in a })
-        let sumW = reqQ.reduce(0.0) { $0 + (byQ[$1]?.how.weight ?? 0) }
-        let qScore = sumW / Double(reqQ.count)
-        let allMatched = reqQ.allSatisfy { byQ[$0] != nil }
-        let requiredL = lTokens.indices.filter { !lTokens[$0].isOptional }
-        let reqL = requiredL.isEmpty ? Array(lTokens.indices) : requiredL
-        let matchedL = Set(assigned.map(\.l))
-        let lCoverage = Double(reqL.filter(matchedL.contains).count) / Double(reqL.count)
-
-        let inQueryOrder = assigned.sorted { $0.q < $1.q }.map(\.l)
-        let reordered = inQueryOrder != inQueryOrder.sorted()
-        var score = qScore * (0.75 + 0.25 * lCoverage)
-        if reordered { score *= 0.97 }
-        if !allMatched { score *= 0.6 }
-        var how = Array(Set(assigned.map(\.how))).sorted()
-        let wholeExact = allMatched && !reordered && assigned.count == qTokens.count && assigned.count == lTokens.count
-            && assigned.allSatisfy { $0.how == .exact }
-        if wholeExact { return (1.0, [.exact]) }
-        score = min(score, 0.99)
-        if how.count > 1 { how.removeAll { $0 == .exact } }
-        if reordered { how.append(.reordered) }
-        return (score, how)
+        guard let (score, hows) = WordAssignment.score(
+            qCount: qTokens.count, lCount: lTokens.count,
+            qInitial: { qTokens[$0].isInitial }, qOptional: { qTokens[$0].isOptional }, lOptional: { lTokens[$0].isOptional },
+            level: { level(qTokens[$0], lTokens[$1])?.rank }) else { return nil }
+        return (score, WordAssignment.hows(hows))
     }
 }
