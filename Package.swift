@@ -112,7 +112,7 @@ let package = Package(
         ], exclude: ["w3c-floor.txt"]),
         .testTarget(name: "MnemoXMLTests", dependencies: ["MnemoXML"]),
         // Name keys and search over the fixtures.
-        .testTarget(name: "MnemoSearchTests", dependencies: ["MnemoSearch", "MnemoStore", "MnemoRDF", "MnemoSPARQLFunctions", "MnemoTestSupport"]),
+        .testTarget(name: "MnemoSearchTests", dependencies: ["MnemoSearch", "MnemoDataGen", "MnemoStore", "MnemoRDF", "MnemoSPARQLFunctions", "MnemoTestSupport"]),
         // Linking: profiles, scores and clusters over the fixtures and generated gold data.
         .testTarget(name: "MnemoLinkingTests", dependencies: ["MnemoLinking", "MnemoSearch", "MnemoStore", "MnemoRDF", "MnemoDataGen", "MnemoTestSupport"]),
         .testTarget(name: "MnemoDatesTests", dependencies: ["MnemoDates"]),

@@ -8,6 +8,10 @@ struct LevelCache {
     /// Per index word, for each query word, ``MatchHow/rank`` + 1, or 0 when they do not meet.
     private(set) var ranks: [UInt8] = []
 
+    /// The index words sharing a key with a query word. Any other word can
+    /// meet a query word only as, or against, an initial.
+    var keyed = Set<Int32>()
+
     init(query: [NameToken], index: NameIndex) {
         self.query = query
         self.index = index
@@ -19,13 +23,19 @@ struct LevelCache {
         let b = ranks.count
         base[t] = b
         let word = index.tokens[Int(t)]
-        for q in query { ranks.append(NameIndex.level(q, word).map { UInt8($0.rank + 1) } ?? 0) }
+        let shares = keyed.contains(t)
+        for q in query {
+            if shares || q.isInitial || word.isInitial {
+                ranks.append(NameIndex.level(q, word).map { UInt8($0.rank + 1) } ?? 0)
+            } else {
+                ranks.append(0)
+            }
+        }
         return b
     }
 
-    /// The score of a label against the query and the ways its words met (see ``WordAssignment``).
-    mutating func score(_ label: NameIndex.Label) -> (Double, UInt8)? {
-        let words = label.tokens
+    /// The score of a label's words against the query and the ways its words met (see ``WordAssignment``).
+    mutating func score(_ words: [Int32]) -> (Double, UInt8)? {
         var starts: [Int] = []
         starts.reserveCapacity(words.count)
         for t in words { starts.append(start(of: t)) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MnemoRDF
 import MnemoStore
 
@@ -88,6 +89,10 @@ public final class NameIndex: Sendable {
     let tokenFlags: [UInt8]
     static let initialFlag: UInt8 = 1
     static let optionalFlag: UInt8 = 2
+    /// The kind of each label's entity, read without copying the entity.
+    let labelKinds: [Kind?]
+    /// Per-search work arrays over the labels, reused (see ``LabelScratch``).
+    private let scratchPool = Mutex<[LabelScratch]>([])
     /// Token ids per token.
     let tokenLabels: [[Int32]]
     let bySkeleton: [String: [Int32]]
@@ -265,6 +270,7 @@ public final class NameIndex: Sendable {
         self.entities = entities
         self.labels = labels
         self.tokens = tokens
+        self.labelKinds = labels.map { entities[Int($0.entity)].kind }
         self.tokenFlags = tokens.map { ($0.isInitial ? Self.initialFlag : 0) | ($0.isOptional ? Self.optionalFlag : 0) }
         self.tokenLabels = tokenLabels
         self.bySkeleton = bySkeleton
@@ -282,5 +288,38 @@ public final class NameIndex: Sendable {
         let digits = s.prefix(while: \.isNumber)
         guard digits.count >= 1, digits.count <= 6, let y = Int(digits) else { return nil }
         return sign * y
+    }
+
+    /// A scratch sized for this index's labels: a pooled one, or a new one.
+    func takeScratch() -> LabelScratch {
+        scratchPool.withLock { $0.popLast() } ?? LabelScratch(count: labels.count)
+    }
+
+    func returnScratch(_ s: LabelScratch) {
+        scratchPool.withLock { if $0.count < 16 { $0.append(s) } }
+    }
+}
+
+/// Work arrays over every label of an index, for one search at a time: a
+/// label's slot is valid when its stamp equals the search's generation, so
+/// nothing needs clearing between searches.
+final class LabelScratch: @unchecked Sendable {
+    var stamp: [UInt32]
+    var slot: [Int32]
+    private var generation: UInt32 = 0
+
+    init(count: Int) {
+        stamp = [UInt32](repeating: 0, count: count)
+        slot = [Int32](repeating: 0, count: count)
+    }
+
+    /// A generation no stamp holds yet.
+    func next() -> UInt32 {
+        generation &+= 1
+        if generation == 0 {
+            for i in stamp.indices { stamp[i] = 0 }
+            generation = 1
+        }
+        return generation
     }
 }

@@ -66,37 +66,12 @@ extension NameIndex {
     }
 
     /// The same, keying the query's words through `memo` (one made with `reverse: true`).
-    ///
-    /// Labels are found through the keys of the query's words, each given an
-    /// upper bound on its score from the best way each query word met one of
-    /// its words, and scored in full best bound first until no bound left can
-    /// reach the `limit` entities already found.
     func search(_ query: String, type: Kind?, language: String?, limit: Int, memo: TokenMemo) -> [SearchHit] {
         let q = NameKeys(query, memo: memo)
-        let qTokens = q.tokens
-        guard qTokens.contains(where: { !$0.isInitial }), limit > 0 else { return [] }
-        var levels = LevelCache(query: qTokens, index: self)
-        let candidates = candidateLabels(qTokens, type: type, levels: &levels)
-
+        guard q.tokens.contains(where: { !$0.isInitial }), limit > 0 else { return [] }
         let lang = language?.lowercased()
-        let bonus = (q.years.isEmpty ? 0 : 0.05) + (lang == nil ? 0 : 0.0001)
-        var top = TopScores(limit: limit)
-        var best: [Int32: (score: Double, label: Int32, hows: UInt8)] = [:]
-        for c in candidates.sorted(by: { $0.bound > $1.bound }) {
-            if c.bound + bonus < top.threshold { break }
-            let label = labels[Int(c.label)]
-            let entity = entities[Int(label.entity)]
-            guard let (labelScore, hows) = levels.score(label) else { continue }
-            var score = labelScore
-            if !q.years.isEmpty {
-                let life = [entity.birth, entity.death].compactMap { $0 }
-                if !life.isEmpty { score = life.contains(where: q.years.contains) ? min(1, score + 0.05) : score * 0.8 }
-            }
-            if let lang, let ll = label.value.language, ll == lang || ll.hasPrefix(lang + "-") { score += 0.0001 }
-            if let b = best[label.entity], b.score >= score { continue }
-            best[label.entity] = (score, c.label, hows)
-            top.offer(score, entity: label.entity)
-        }
+        var run = NameSearch(index: self, query: q, type: type, language: lang, limit: limit)
+        let best = run.best()
 
         let ranked = best.sorted { a, b in
             a.value.score != b.value.score ? a.value.score > b.value.score : entities[Int(a.key)].iri < entities[Int(b.key)].iri
@@ -120,70 +95,7 @@ extension NameIndex {
         }
     }
 
-    /// A label met by the query, with an upper bound on its score.
-    struct Candidate {
-        let label: Int32
-        let bound: Double
-    }
-
-    /// The labels of `type` holding a word that shares a key with a query word
-    /// (the same skeleton or consonants, or a skeleton the query word's begins),
-    /// each with its bound: the best weight each query word could get, as if
-    /// every word could take its best partner.
-    func candidateLabels(_ qTokens: [NameToken], type: Kind?, levels: inout LevelCache) -> [Candidate] {
-        var candidateTokens = Set<Int32>()
-        for t in qTokens where !t.isInitial {
-            for s in t.skeletons {
-                if let ids = bySkeleton[s] { candidateTokens.formUnion(ids) }
-                if s.count >= 3 {
-                    var i = lowerBound(s)
-                    var n = 0
-                    while i < sortedSkeletons.count, sortedSkeletons[i].hasPrefix(s), n < 5000 {
-                        candidateTokens.formUnion(bySkeleton[sortedSkeletons[i]]!)
-                        i += 1; n += 1
-                    }
-                }
-            }
-            if t.consonants.count >= 3, let ids = byConsonants[t.consonants] { candidateTokens.formUnion(ids) }
-        }
-        // Per label, the best rank + 1 each query word met among its words (0: not met).
-        let qn = qTokens.count
-        var slot: [Int32: Int] = [:]
-        var met: [UInt8] = []
-        var order: [Int32] = []
-        for t in candidateTokens {
-            let start = levels.start(of: t)
-            for l in tokenLabels[Int(t)] {
-                if let type, entities[Int(labels[Int(l)].entity)].kind != type { continue }
-                let base: Int
-                if let s = slot[l] { base = s } else {
-                    base = met.count; slot[l] = base; order.append(l)
-                    met.append(contentsOf: repeatElement(0, count: qn))
-                }
-                for qi in 0..<qn {
-                    let r = levels.ranks[start + qi]
-                    if r != 0 && (met[base + qi] == 0 || r < met[base + qi]) { met[base + qi] = r }
-                }
-            }
-        }
-        let anyRequired = qTokens.contains { !$0.isOptional }
-        return order.map { l in
-            let base = slot[l]!
-            let hasInitial = labels[Int(l)].hasInitial
-            var sum = 0.0, n = 0, all = true, exact = true
-            for (qi, t) in qTokens.enumerated() where !anyRequired || !t.isOptional {
-                n += 1
-                let r = met[base + qi]
-                if r != 0 { sum += WordAssignment.weights[Int(r) - 1]; if r != 1 { exact = false } }
-                else if t.isInitial || hasInitial { sum += WordAssignment.initialWeight; exact = false }
-                else { all = false; exact = false }
-            }
-            let bound = exact ? 1.0 : min(0.99, sum / Double(max(n, 1)) * (all ? 1 : 0.6))
-            return Candidate(label: l, bound: bound)
-        }
-    }
-
-    private func lowerBound(_ s: String) -> Int {
+    func lowerBound(_ s: String) -> Int {
         var lo = 0, hi = sortedSkeletons.count
         while lo < hi {
             let mid = (lo + hi) / 2
