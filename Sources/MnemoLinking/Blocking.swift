@@ -14,12 +14,15 @@ struct Blocking {
     private(set) var pairs: [(Int32, Int32)] = []
     /// How many blocks were too large and compared by the sorted neighbourhood.
     private(set) var largeBlocks = 0
+    /// How many records each key holds.
+    private(set) var sizes: [String: Int] = [:]
 
     init(_ records: [LinkRecord], cap: Int, window: Int) {
         var blocks: [String: [Int32]] = [:]
         for (i, r) in records.enumerated() {
             for k in Self.keys(r) { blocks[k, default: []].append(Int32(i)) }
         }
+        sizes = blocks.mapValues(\.count)
         var seen = Set<UInt64>()
         func consider(_ a: Int32, _ b: Int32) {
             guard records[Int(a)].graph != records[Int(b)].graph, records[Int(a)].profile.iri != records[Int(b)].profile.iri else { return }
@@ -43,6 +46,13 @@ struct Blocking {
                 }
             }
         }
+    }
+
+    /// How many records share the rarest key two records share: how common
+    /// the name they have in common is (2 or 3 for a name only one person bears
+    /// in three institutions).
+    func sharedBlockSize(_ a: LinkRecord, _ b: LinkRecord) -> Int {
+        Self.keys(a).intersection(Self.keys(b)).compactMap { sizes[$0] }.min() ?? Int.max
     }
 
     /// The block keys of a record.

@@ -11,6 +11,12 @@ struct LinkRecord: Sendable {
     let birthPlaceNames: [[NameToken]]
     let deathPlaceNames: [[NameToken]]
     let parentNames: [[NameToken]]
+    /// The patronymics written in its names (their spelling skeletons).
+    let patronymics: Set<String>
+    /// For persons, whether the names are a man's or a woman's, where their grammar tells.
+    let gender: NameGender?
+    /// For persons, whether the patronymic is made from the person's own forename (see ``NamedAfterFather``).
+    let namedAfterFather: Bool
 
     init(_ p: EntityProfile, graph: Int32, memo: TokenMemo) {
         profile = p
@@ -20,12 +26,10 @@ struct LinkRecord: Sendable {
         birthPlaceNames = p.birthPlaces.map(keys)
         deathPlaceNames = p.deathPlaces.map(keys)
         parentNames = p.parents.map(keys)
-    }
-
-    /// The patronymics written in its names (their spelling skeletons).
-    var patronymics: Set<String> {
-        var out = Set<String>()
-        for n in names { for t in n where t.isPatronymic { out.formUnion(t.skeletons) } }
-        return out
+        var pat = Set<String>()
+        for n in names { for t in n where t.isPatronymic { pat.formUnion(t.skeletons) } }
+        patronymics = pat
+        gender = p.kind == .person ? NameGender.of(names) : nil
+        namedAfterFather = p.kind == .person && NamedAfterFather.test(names)
     }
 }

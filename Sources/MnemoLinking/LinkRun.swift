@@ -205,16 +205,17 @@ public struct Linker {
         }
         var rankings: [Slot: Ranking] = [:]
         for k in kept where k.score.name >= 0.8 || k.score.byIdentifier { rank(k, into: &rankings) }
-        let margin = 0.15
+        let margin = Self.uniquenessMargin
         for i in kept.indices where !kept[i].score.byIdentifier && kept[i].score.name >= 0.8 {
             let a = kept[i].a, b = kept[i].b
             guard let ra = rankings[Slot(record: a, graph: records[Int(b)].graph)],
                   let rb = rankings[Slot(record: b, graph: records[Int(a)].graph)] else { continue }
             let c = kept[i].score.confidence
             if ra.best == b, rb.best == a, c - ra.second >= margin, c - rb.second >= margin {
-                kept[i].score.confidence = Scorer.round(min(1, c + 0.32))
+                let w = Self.uniquenessWeight(kept[i].score, records[Int(a)], records[Int(b)], blocking)
+                kept[i].score.confidence = Scorer.round(min(1, c + w))
                 let note = max(ra.second, rb.second) < 0 ? "each the other's only candidate" : "each the other's clear best candidate"
-                kept[i].score.features.append(Feature(name: "unique", weight: 0.32, note: note))
+                kept[i].score.features.append(Feature(name: "unique", weight: w, note: note))
             } else {
                 kept[i].score.features.append(Feature(name: "unique", weight: 0, note: "another candidate scores close"))
             }
@@ -313,8 +314,9 @@ public struct Linker {
                       ra.best == k.b, rb.best == k.a,
                       k.score.confidence - ra.second >= margin, k.score.confidence - rb.second >= margin else { continue }
                 kept[i].score.features.removeLast()
-                kept[i].score.features.append(Feature(name: "unique", weight: 0.32, note: "the other candidates are taken by records of this graph"))
-                kept[i].score.confidence = Scorer.round(min(1, k.score.confidence + 0.32))
+                let w = Self.uniquenessWeight(k.score, records[Int(k.a)], records[Int(k.b)], blocking)
+                kept[i].score.features.append(Feature(name: "unique", weight: w, note: "the other candidates are taken by records of this graph"))
+                kept[i].score.confidence = Scorer.round(min(1, k.score.confidence + w))
                 let c = kept[i].score.confidence
                 guard c >= options.review else { continue }
                 if c < options.accept { status[pk] = (.review, nil); continue }
@@ -359,6 +361,27 @@ public struct Linker {
         report.clusters = clusters.members.filter { $0.count > 1 }.count
         return (out, report, clusterOf)
     }
+
+    /// How far ahead of the runner-up (in confidence) a pair must be to count as unique.
+    static let uniquenessMargin = 0.10
+
+    /// What uniqueness adds: 0.32, enough to accept a pair whose names agree
+    /// (0.58) with nothing else known. Without a date or place agreeing it
+    /// adds only 0.22, which leaves the pair for review, when
+    /// - the names meet only loosely (a surname's variant and an initial, under
+    ///   0.85) and the name they share is not rare (its rarest shared block
+    ///   holds more than ``distinctiveBlock`` records): a common surname and an
+    ///   initial are seldom one person's alone; or
+    /// - either record is named after the father (``NamedAfterFather``): the
+    ///   father bears the same forename and surname.
+    static func uniquenessWeight(_ s: PairScore, _ x: LinkRecord, _ y: LinkRecord, _ blocking: Blocking) -> Double {
+        if s.features.contains(where: { $0.name != "name" && $0.name != "names" && $0.weight > 0 }) { return 0.32 }
+        if x.namedAfterFather || y.namedAfterFather { return 0.22 }
+        return s.name >= 0.85 || blocking.sharedBlockSize(x, y) <= distinctiveBlock ? 0.32 : 0.22
+    }
+
+    /// The most records a name may be filed with and still be taken as one person's (three institutions, and a spare).
+    static let distinctiveBlock = 6
 }
 
 extension Linker {

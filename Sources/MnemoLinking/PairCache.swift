@@ -14,7 +14,9 @@ import Darwin
 final class PairCache: @unchecked Sendable {
     /// Per pair digest: the encoded score, or nil for a pair that was compared and dropped.
     private(set) var entries: [UInt64: String?] = [:]
-    static let magic = "mnemo-link-cache 1\n"
+    /// Names the file format and the scorer's version, so a cache of scores
+    /// made by other rules is never read.
+    static let magic = "mnemo-link-cache 1 scorer \(Scorer.version)\n"
 
     init() {}
 

@@ -39,6 +39,10 @@ public struct PairScore: Sendable {
 
 /// Scores pairs of ``LinkRecord``s from their features.
 struct Scorer: Sendable {
+    /// Changes whenever a rule or weight changes, so that kept scores of an older scorer are not reused.
+    static let version = 9
+    /// The longest life the scorer believes in, in years.
+    static let longestLife = 110
     let records: [LinkRecord]
     /// For persons: the cluster of each place IRI, from the place links of the same run.
     var placeCluster: [String: Int] = [:]
@@ -74,8 +78,15 @@ struct Scorer: Sendable {
                 return "\(scheme) \(xs.sorted().joined(separator: ",")) ≠ \(ys.sorted().joined(separator: ","))"
             }
         }
+        if let x = records[a].gender, let y = records[b].gender, x != y, sharedIdentifier(a, b) == nil { return "the names of a \(x == .male ? "man" : "woman") and a \(y == .male ? "man" : "woman")" }
         if let x = p.birth, let y = q.birth, x.gap(to: y) >= 3 { return "born \(x) and \(y)" }
         if let x = p.death, let y = q.death, x.gap(to: y) >= 3 { return "died \(x) and \(y)" }
+        // One life: born in one record and died in the other, the death may not come before the birth or 110 years after it.
+        for (born, died) in [(p.birth, q.death), (q.birth, p.death)] {
+            guard let born, let died else { continue }
+            if died.high < born.low { return "died \(died), before the birth in \(born)" }
+            if died.low - born.high > Self.longestLife { return "born \(born) and died \(died): \(died.low - born.high) years" }
+        }
         if let la = p.latitude, let lo = p.longitude, let lb = q.latitude, let mb = q.longitude {
             let km = Self.kilometres(la, lo, lb, mb)
             if km > 50 { return "\(Int(km)) km apart" }

@@ -3,10 +3,11 @@ import Testing
 import MnemoSearch
 
 @Suite struct ScorerTests {
-    func record(_ iri: String, _ graph: Int32, _ names: [String], birth: Int? = nil, viaf: String? = nil) -> LinkRecord {
+    func record(_ iri: String, _ graph: Int32, _ names: [String], birth: Int? = nil, death: Int? = nil, viaf: String? = nil) -> LinkRecord {
         var p = EntityProfile(iri: iri, graph: "urn:g\(graph)", kind: .person)
         p.names = names.map { LabelValue(value: $0, language: nil) }
         if let birth { p.birth = YearRange(low: birth, high: birth) }
+        if let death { p.death = YearRange(low: death, high: death) }
         if let viaf { p.identifiers["viaf"] = [viaf] }
         return LinkRecord(p, graph: graph, memo: TokenMemo())
     }
@@ -28,6 +29,42 @@ import MnemoSearch
         #expect(s.score(0, 1).confidence == 0)
         #expect(s.score(0, 2).byIdentifier)
         #expect(s.score(0, 2).confidence == 1)
+    }
+
+    @Test func namesOfAManAndAWomanForbidUnlessAnIdentifierDecides() {
+        func gender(_ n: String) -> NameGender? { record("urn:x", 0, [n]).gender }
+        #expect(gender("Иванова, Мария Петровна") == .female)
+        #expect(gender("Ivanov, M.") == .male)
+        #expect(gender("Abkiyeva, Shaxon") == .female)
+        #expect(gender("Temkhon Abang kyzy") == .female)
+        #expect(gender("Әбаң ұлы, Темхан") == .male)
+        #expect(gender("Nurmur oʻgʻli, Janmat") == .male)
+        #expect(gender("Чокан Валиханов") == .male)
+        #expect(gender("Abai") == nil)
+        #expect(gender("Иванова, Иван Петрович") == nil, "contradicting marks say nothing")
+        let s = Scorer(records: [record("urn:a", 0, ["Абхаов, Шахан"], viaf: "7"),
+                                 record("urn:b", 1, ["Abkhaova, Shakhan"]),
+                                 record("urn:c", 1, ["Abkhaova, Shakhan"], viaf: "7")])
+        #expect(s.score(0, 1).forbidden?.contains("man") == true, "\(s.score(0, 1).explanation)")
+        #expect(s.score(0, 2).byIdentifier, "a shared identifier still decides")
+    }
+
+    @Test func aLifeCannotEndBeforeItBeginsOrLastOver110Years() {
+        let s = Scorer(records: [record("urn:a", 0, ["Muloyeva, Mukhan"], birth: 1712),
+                                 record("urn:b", 1, ["Мулоева, Мухан"], death: 1856),
+                                 record("urn:c", 1, ["Мулоева, Мухан"], death: 1700),
+                                 record("urn:d", 1, ["Мулоева, Мухан"], death: 1790)])
+        #expect(s.score(0, 1).forbidden?.contains("144 years") == true, "\(s.score(0, 1).explanation)")
+        #expect(s.score(0, 2).forbidden?.contains("before the birth") == true)
+        #expect(s.score(0, 3).forbidden == nil)
+    }
+
+    @Test func aPatronymicFromTheOwnForenameMeansAFatherOfTheSameName() {
+        #expect(record("urn:a", 0, ["Касбиов, Гультай Гультаевич"]).namedAfterFather)
+        #expect(record("urn:a", 0, ["Жорліов, Шабай Шабай ұлы"]).namedAfterFather)
+        #expect(!record("urn:a", 0, ["Иванов, Пётр Иванович"]).namedAfterFather, "the surname is not the forename")
+        #expect(!record("urn:a", 0, ["Валиханов, Чокан Чингисович"]).namedAfterFather)
+        #expect(!record("urn:a", 0, ["Қасбиов, Гултой"]).namedAfterFather)
     }
 
     @Test func blockingMeetsAbbreviatedAndCyrillicNames() {
