@@ -62,7 +62,8 @@ struct Scorer: Sendable {
         var best: (Double, [MatchHow]) = (0, [])
         for n in x {
             for m in y {
-                guard let (s1, h1) = NameIndex.score(n, label: m), let (s2, h2) = NameIndex.score(m, label: n) else { continue }
+                let both = NameIndex.scoreBoth(n, m)
+                guard let (s1, h1) = both.ab, let (s2, h2) = both.ba else { continue }
                 let s = (s1 + s2) / 2
                 if s > best.0 { best = (s, Array(Set(h1 + h2)).sorted()) }
             }

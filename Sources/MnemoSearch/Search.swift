@@ -120,10 +120,41 @@ extension NameIndex {
         if !q.forms.isDisjoint(with: l.forms) { return .transliteration }
         if !q.skeletons.isDisjoint(with: l.skeletons) { return .variant }
         if q.consonants.count >= 3, q.consonants == l.consonants { return .variant }
+        return begins(q, l) ? .partial : nil
+    }
+
+    /// Whether a skeleton of `q` (three letters or more) begins one of `l`'s.
+    static func begins(_ q: NameToken, _ l: NameToken) -> Bool {
         for s in q.skeletons where s.count >= 3 {
-            if l.skeletons.contains(where: { $0.hasPrefix(s) }) { return .partial }
+            if l.skeletons.contains(where: { $0.hasPrefix(s) }) { return true }
         }
-        return nil
+        return false
+    }
+
+    /// ``score(_:label:)`` both ways, `a` against `b` and `b` against `a`,
+    /// working out how each pair of words meets once: every level but
+    /// `partial` is the same both ways.
+    public static func scoreBoth(_ a: [NameToken], _ b: [NameToken]) -> (ab: (Double, [MatchHow])?, ba: (Double, [MatchHow])?) {
+        guard !a.isEmpty, !b.isEmpty else { return (nil, nil) }
+        let n = a.count, m = b.count
+        // ab[i * m + j]: a[i] against b[j]; ba[j * n + i]: b[j] against a[i]; rank + 1, 0 for none.
+        var ab = [UInt8](repeating: 0, count: n * m), ba = [UInt8](repeating: 0, count: n * m)
+        for i in 0..<n {
+            for j in 0..<m {
+                let x = level(a[i], b[j])
+                ab[i * m + j] = x.map { UInt8($0.rank + 1) } ?? 0
+                if let x, x != .partial { ba[j * n + i] = ab[i * m + j] } else if begins(b[j], a[i]) { ba[j * n + i] = UInt8(MatchHow.partial.rank + 1) }
+            }
+        }
+        func run(_ q: [NameToken], _ l: [NameToken], _ table: [UInt8]) -> (Double, [MatchHow])? {
+            let lc = l.count
+            guard let (score, hows) = WordAssignment.score(
+                qCount: q.count, lCount: lc,
+                qInitial: { q[$0].isInitial }, qOptional: { q[$0].isOptional }, lOptional: { l[$0].isOptional },
+                level: { let r = table[$0 * lc + $1]; return r == 0 ? nil : Int(r) - 1 }) else { return nil }
+            return (score, WordAssignment.hows(hows))
+        }
+        return (run(a, b, ab), run(b, a, ba))
     }
 
     /// The score of a label's words against the query words (0–1), and how
