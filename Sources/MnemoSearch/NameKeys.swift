@@ -27,6 +27,39 @@ public struct NameToken: Hashable, Sendable {
 
     public var isOptional: Bool { isPatronymic || isParticle }
 
+    /// Sorted hashes of `forms`, of `skeletons`, and of the first three
+    /// letters of each skeleton of three or more: two words can share a form
+    /// or a skeleton, or one's skeleton begin the other's, only if these
+    /// share a value, which is far cheaper to test than the strings.
+    let formHashes: [Int]
+    let skeletonHashes: [Int]
+    let headHashes: [Int]
+
+    init(norm: String, forms: Set<String>, skeletons: Set<String>, consonants: String, isInitial: Bool,
+         isPatronymic: Bool, isParticle: Bool, primarySkeleton: String) {
+        self.norm = norm
+        self.forms = forms
+        self.skeletons = skeletons
+        self.consonants = consonants
+        self.isInitial = isInitial
+        self.isPatronymic = isPatronymic
+        self.isParticle = isParticle
+        self.primarySkeleton = primarySkeleton
+        formHashes = forms.map(\.hashValue).sorted()
+        skeletonHashes = skeletons.map(\.hashValue).sorted()
+        headHashes = Set(skeletons.filter { $0.count >= 3 }.map { $0.prefix(3).hashValue }).sorted()
+    }
+
+    /// Whether two sorted arrays share a value.
+    static func meet(_ a: [Int], _ b: [Int]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
     /// The same word marked as a patronymic.
     var asPatronymic: NameToken {
         NameToken(norm: norm, forms: forms, skeletons: skeletons, consonants: consonants, isInitial: isInitial,

@@ -117,14 +117,15 @@ extension NameIndex {
             guard !heads.isEmpty else { return nil }
             return w.skeletons.contains(where: { $0.first.map(heads.contains) == true }) ? .initials : nil
         }
-        if !q.forms.isDisjoint(with: l.forms) { return .transliteration }
-        if !q.skeletons.isDisjoint(with: l.skeletons) { return .variant }
+        if NameToken.meet(q.formHashes, l.formHashes), !q.forms.isDisjoint(with: l.forms) { return .transliteration }
+        if NameToken.meet(q.skeletonHashes, l.skeletonHashes), !q.skeletons.isDisjoint(with: l.skeletons) { return .variant }
         if q.consonants.count >= 3, q.consonants == l.consonants { return .variant }
         return begins(q, l) ? .partial : nil
     }
 
     /// Whether a skeleton of `q` (three letters or more) begins one of `l`'s.
     static func begins(_ q: NameToken, _ l: NameToken) -> Bool {
+        guard NameToken.meet(q.headHashes, l.headHashes) else { return false }
         for s in q.skeletons where s.count >= 3 {
             if l.skeletons.contains(where: { $0.hasPrefix(s) }) { return true }
         }
