@@ -11,6 +11,10 @@ struct LinkRecord: Sendable {
     let birthPlaceNames: [[NameToken]]
     let deathPlaceNames: [[NameToken]]
     let parentNames: [[NameToken]]
+    /// The words of the titles of its works, and for events of their places and participants.
+    let workNames: [[NameToken]]
+    let eventPlaceNames: [[NameToken]]
+    let participantNames: [[NameToken]]
     /// The patronymics written in its names (their spelling skeletons).
     let patronymics: Set<String>
     /// For persons, whether the names are a man's or a woman's, where their grammar tells.
@@ -26,6 +30,9 @@ struct LinkRecord: Sendable {
         birthPlaceNames = p.birthPlaces.map(keys)
         deathPlaceNames = p.deathPlaces.map(keys)
         parentNames = p.parents.map(keys)
+        workNames = p.works.map(keys).filter { !$0.isEmpty }
+        eventPlaceNames = p.eventPlaces.map(keys).filter { !$0.isEmpty }
+        participantNames = p.participants.map(keys).filter { !$0.isEmpty }
         var pat = Set<String>()
         for n in names { for t in n where t.isPatronymic { pat.formUnion(t.skeletons) } }
         patronymics = pat

@@ -40,7 +40,7 @@ public struct PairScore: Sendable {
 /// Scores pairs of ``LinkRecord``s from their features.
 struct Scorer: Sendable {
     /// Changes whenever a rule or weight changes, so that kept scores of an older scorer are not reused.
-    static let version = 9
+    static let version = 10
     /// The longest life the scorer believes in, in years.
     static let longestLife = 110
     let records: [LinkRecord]
@@ -82,6 +82,7 @@ struct Scorer: Sendable {
         if let x = records[a].gender, let y = records[b].gender, x != y, sharedIdentifier(a, b) == nil { return "the names of a \(x == .male ? "man" : "woman") and a \(y == .male ? "man" : "woman")" }
         if let x = p.birth, let y = q.birth, x.gap(to: y) >= 3 { return "born \(x) and \(y)" }
         if let x = p.death, let y = q.death, x.gap(to: y) >= 3 { return "died \(x) and \(y)" }
+        if let why = eventConflict(p, q) { return why }
         // One life: born in one record and died in the other, the death may not come before the birth or 110 years after it.
         for (born, died) in [(p.birth, q.death), (q.birth, p.death)] {
             guard let born, let died else { continue }
@@ -143,6 +144,13 @@ struct Scorer: Sendable {
         if let f = placeFeature("deathPlace", p.profile.deathPlaceIRIs, q.profile.deathPlaceIRIs, p.deathPlaceNames, q.deathPlaceNames) {
             c += f.weight; out.features.append(f)
         }
+        let more: [Feature]
+        switch p.profile.kind {
+        case .event: more = eventFeatures(p, q)
+        case .person, .group: more = workFeatures(p, q)
+        default: more = []
+        }
+        for f in more { c += f.weight; out.features.append(f) }
         if p.profile.kind == .place {
             if !p.parentNames.isEmpty, !q.parentNames.isEmpty {
                 let linked = p.profile.parentIRIs.contains { x in q.profile.parentIRIs.contains { y in samePlace(x, y) == true } }

@@ -77,6 +77,52 @@ import MnemoSearch
     }
 }
 
+@Suite struct EventAndWorkScoreTests {
+    let crm = "http://www.cidoc-crm.org/cidoc-crm/"
+
+    func event(_ iri: String, _ graph: Int32, _ name: String, _ type: String, year: Int?, place: String?, participant: String?) -> LinkRecord {
+        var p = EntityProfile(iri: iri, graph: "urn:g\(graph)", kind: .event)
+        p.names = [LabelValue(value: name, language: nil)]
+        p.eventTypes = [crm + type, crm + "E5_Event"]
+        p.date = year.map { YearRange(low: $0, high: $0) }
+        p.eventPlaces = place.map { [$0] } ?? []
+        p.participants = participant.map { [$0] } ?? []
+        return LinkRecord(p, graph: graph, memo: TokenMemo())
+    }
+
+    @Test func eventsMeetByKindDatePlaceAndParticipants() {
+        let s = Scorer(records: [
+            event("urn:e1", 0, "Выставка Абая", "E8_Acquisition", year: 1945, place: "Алма-Ата", participant: "Абай Кунанбаев"),
+            event("urn:e2", 1, "Abai exhibition", "E8_Acquisition", year: 1945, place: "Alma-Ata", participant: "Abai Kunanbayev"),
+            event("urn:e3", 1, "Abai exhibition", "E8_Acquisition", year: 1970, place: "Alma-Ata", participant: "Abai Kunanbayev"),
+            event("urn:e4", 1, "Выставка Абая", "E67_Birth", year: 1945, place: nil, participant: nil),
+        ])
+        let same = s.score(0, 1)
+        #expect(same.forbidden == nil)
+        for f in ["date", "place", "participants"] { #expect(same.explanation.contains(f), "\(same.explanation)") }
+        #expect(s.score(0, 2).forbidden?.contains("dated") == true)
+        // An acquisition against a birth: E5_Event is generic, the specific kinds differ.
+        #expect(s.score(0, 3).forbidden?.contains("kinds of event") == true, "\(s.score(0, 3).explanation)")
+        #expect(same.confidence > s.score(0, 2).confidence)
+    }
+
+    @Test func aWorkInCommonCountsForPersons() {
+        func person(_ iri: String, _ g: Int32, _ name: String, works: [String]) -> LinkRecord {
+            var p = EntityProfile(iri: iri, graph: "urn:g\(g)", kind: .person)
+            p.names = [LabelValue(value: name, language: nil)]
+            p.works = works
+            return LinkRecord(p, graph: g, memo: TokenMemo())
+        }
+        let s = Scorer(records: [person("urn:a", 0, "Ауэзов, Мухтар", works: ["Путь Абая"]),
+                                 person("urn:b", 1, "Mukhtar Auezov", works: ["Put Abaya"]),
+                                 person("urn:c", 1, "Mukhtar Auezov", works: ["Karagoz"])])
+        let with = s.score(0, 1), without = s.score(0, 2)
+        #expect(with.explanation.contains("works"), "\(with.explanation)")
+        #expect(!without.explanation.contains("works"))
+        #expect(with.confidence > without.confidence)
+    }
+}
+
 @Suite struct PlaceScoreTests {
     @Test func placeNamesAcrossScriptsMeet() {
         var a = EntityProfile(iri: "urn:p1", graph: "urn:g1", kind: .place)
