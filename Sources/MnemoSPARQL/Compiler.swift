@@ -90,6 +90,8 @@ struct Compiler {
             let above = conjuncts.filter { $0.slots.contains(v) }
             let pushed = Node(.extend(filter(below, a), v, e))
             return above.isEmpty ? pushed : Node(.filter(above.dropFirst().reduce(above[0]) { .and($0, $1) }, pushed))
+        case .whenNonEmpty(let probe, let a, let b):
+            return Node(.whenNonEmpty(probe, then: filter(conjuncts, a), otherwise: filter(conjuncts, b)))
         default:
             break
         }
@@ -151,6 +153,7 @@ struct Compiler {
     /// group matches with their bindings substituted) and after the group
     /// when they can take its bindings.
     func join(_ operands: [Node]) -> Node {
+        if let distributed = distributeChoice(operands) { return distributed }
         if let pushed = pushJoin(operands) { return pushed }
         var elements: [PatternElement] = [], filters: [GroupFilter] = []
         var others: [(node: Node, signature: String)] = []
@@ -203,7 +206,7 @@ struct Compiler {
         case .join(let a, let b):
             let x = try compile(a), y = try compile(b)
             return join(Compiler.joinOperands(x) + Compiler.joinOperands(y))
-        case .leftJoin(let a, let b, let e): return Node(.leftJoin(try compile(a), try compile(b), try e.map { try compile($0) }))
+        case .leftJoin(let a, let b, let e): return optional(try compile(a), try compile(b), try e.map { try compile($0) })
         case .filter(let e, let inner):
             let condition = try compile(e), n = try compile(inner)
             return filter(condition.conjuncts, n)

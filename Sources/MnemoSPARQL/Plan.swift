@@ -130,6 +130,12 @@ final class Node {
         case reduced(Node)
         case slice(Node, Int, Int?)
         case service
+        /// `then` when `probe`, evaluated on its own in the scope, has a
+        /// solution, else `otherwise`. An OPTIONAL sharing no variable with
+        /// its left side is the join with its right side when that has
+        /// solutions, and the left side alone when not; as a choice
+        /// between two plans, the joins around it move into both.
+        case whenNonEmpty(Node, then: Node, otherwise: Node)
     }
 
     var kind: Kind
@@ -143,6 +149,8 @@ final class Node {
     var orders: [BoundKey: GroupPlan] = [:]
     /// Hash-join tables of a group's members, per scope and member.
     var joinTables: [JoinTableKey: JoinTable] = [:]
+    /// Whether the node has a solution on its own, per graph scope (for a ``Kind/whenNonEmpty(_:then:otherwise:)`` probe).
+    var nonEmpty: [GraphKey: Bool] = [:]
 
     init(_ kind: Kind) {
         self.kind = kind
@@ -155,6 +163,8 @@ final class Node {
         case .values: substitutable = true
         case .join(let a, let b), .union(let a, let b): substitutable = a.substitutable && b.substitutable
         case .graph(_, let inner): substitutable = inner.substitutable
+        // The probe runs on its own either way.
+        case .whenNonEmpty(_, let a, let b): substitutable = a.substitutable && b.substitutable
         default: substitutable = false
         }
     }
@@ -273,7 +283,7 @@ extension Node {
         case .graph(let g, let a):
             if case .variable(let v) = g { return a.certainSlots.union([v]) }
             return a.certainSlots
-        case .union(let a, let b): return a.certainSlots.intersection(b.certainSlots)
+        case .union(let a, let b), .whenNonEmpty(_, let a, let b): return a.certainSlots.intersection(b.certainSlots)
         case .project(let a, let vars): return a.certainSlots.intersection(vars)
         case .values(let vars, let rows):
             return Set(vars.indices.filter { i in rows.allSatisfy { $0[i] != 0 } }.map { vars[$0] })
@@ -301,6 +311,7 @@ extension Node {
         case .project(let a, let vars): a.collectSlots(&out); out.formUnion(vars)
         case .distinct(let a), .reduced(let a), .slice(let a, _, _): a.collectSlots(&out)
         case .service: break
+        case .whenNonEmpty(let p, let a, let b): p.collectSlots(&out); a.collectSlots(&out); b.collectSlots(&out)
         }
     }
 }

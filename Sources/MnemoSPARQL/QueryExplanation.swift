@@ -193,6 +193,12 @@ struct ExplanationWriter {
         case .slice(let a, let offset, let limit):
             line(depth, "Slice offset \(offset)" + (limit.map { " limit \($0)" } ?? ""), n); node(a, depth: depth + 1)
         case .service: line(depth, "Service", n)
+        case .whenNonEmpty(let p, let a, let b):
+            let found = p.nonEmpty.values.contains(true), missed = p.nonEmpty.values.contains(false)
+            line(depth, "If any (optional without shared variables)", n)
+            node(p, depth: depth + 1)
+            line(depth + 1, "then" + (found ? "" : "   (not taken)")); node(a, depth: depth + 2)
+            line(depth + 1, "else" + (missed ? "" : "   (not taken)")); node(b, depth: depth + 2)
         }
     }
 }
