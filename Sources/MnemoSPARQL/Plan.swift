@@ -189,12 +189,18 @@ struct GroupPlan {
     var elements: [PatternElement]
     var before: [GroupFilter]
     var after: [[GroupFilter]]
+    /// For a plan of a group's last members made for one solution (see
+    /// `Evaluator.replanned`): how many members came before; 0 for a
+    /// group's own plan.
+    var offset = 0
+    /// False for a plan made for one solution: it switches no member to a hash join.
+    var adaptive = true
     /// The estimated solutions after each member (for EXPLAIN).
     var estimates: [Double] = []
     /// Per member, where its last index scan started (see ``ScanHint``).
     var hints: [ScanHint] = []
     /// Per member, probes so far and any switch to a hash join made while running.
-    var runtime = MemberRuntime(count: 0)
+    var runtime = MemberRuntime(count: 0, budget: ReplanBudget())
     /// Members matched by a hash join instead of a probe per solution: the
     /// member is scanned once into a table keyed by its one variable bound
     /// earlier. Chosen when the solutions before it are many, so that
@@ -207,10 +213,24 @@ struct GroupPlan {
 final class MemberRuntime {
     var probes: [Int]
     var switched: [HashedMember?]
-    init(count: Int) {
+    /// Solutions that reached each member, and how many of them went on with a plan of their own.
+    var arrivals: [Int]
+    var replans: [Int]
+    /// Shared with the plans made for single solutions.
+    let budget: ReplanBudget
+    init(count: Int, budget: ReplanBudget) {
         probes = Array(repeating: 0, count: count)
         switched = Array(repeating: nil, count: count)
+        arrivals = Array(repeating: 0, count: count)
+        replans = Array(repeating: 0, count: count)
+        self.budget = budget
     }
+}
+
+/// How many more times a group's evaluation may count a member's matches
+/// for a solution's values, to re-plan (see `Evaluator.replanned`).
+final class ReplanBudget {
+    var checks = 64
 }
 
 /// How a hashed member joins: the slot it is keyed on and the position of

@@ -156,7 +156,9 @@ struct ExplanationWriter {
                 for (i, e) in plan.elements.enumerated() {
                     let hashed = i < plan.hashed.count && plan.hashed[i] != nil
                     let switched = i < plan.runtime.switched.count && plan.runtime.switched[i] != nil
-                    line(d, "\(i + 1). " + text.member(e) + (hashed ? "   (hash join)" : switched ? "   (hash join from probe \(plan.runtime.probes[i]))" : ""),
+                    let replans = i < plan.runtime.replans.count ? plan.runtime.replans[i] : 0
+                    line(d, "\(i + 1). " + text.member(e) + (hashed ? "   (hash join)" : switched ? "   (hash join from probe \(plan.runtime.probes[i]))" : "")
+                         + (replans > 0 ? "   (re-planned from here for \(replans) solution\(replans == 1 ? "" : "s"))" : ""),
                          estimate: i < plan.estimates.count ? plan.estimates[i] * calls : nil, rows: rows?[i] ?? 0)
                     for f in plan.after[i] { filter(f, d + 1) }
                 }
