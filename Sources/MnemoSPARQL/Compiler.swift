@@ -55,12 +55,12 @@ struct Compiler {
         return names.count - 1
     }
 
-    /// Plan parts as text, variables by name and terms in N-Triples: for
-    /// signatures (not ids: a term the store lacks gets its id in the order
-    /// the query mentions it).
+    /// Plan parts as text, variables by name, for signatures: a stored term
+    /// by its id (fixed by the store), a term the store lacks in N-Triples
+    /// (its query-local id follows the order the query mentions it).
     var text: PlanText {
         let dictionary = self.dictionary
-        return PlanText(names: names, term: { dictionary.term($0).ntriples })
+        return PlanText(names: names, term: { $0 < QueryDictionary.localBase ? "#\($0)" : dictionary.term($0).ntriples })
     }
 
     /// A join-group member in the active graph, with its signature.

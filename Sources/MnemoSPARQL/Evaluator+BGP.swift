@@ -35,21 +35,26 @@ extension Evaluator {
     func order(_ elements: [PatternElement], _ input: Row, _ scope: Scope) -> ([PatternElement], [Double]) {
         var bound = Set(input.indices.filter { input[$0] != 0 })
         var left = elements
+        // A member's estimate depends on which of its own variables are bound:
+        // recomputed only when a member chosen binds one of them.
+        var costs = left.map { estimate($0, bound, input, scope) }
         var out: [PatternElement] = []
         var estimates: [Double] = []
         var rows = 1.0
         while !left.isEmpty {
             var best = 0
-            var bestCost = Double.infinity
-            for (i, e) in left.enumerated() {
-                let c = estimate(e, bound, input, scope)
-                if c < bestCost || (c == bestCost && e.signature < left[best].signature) { bestCost = c; best = i }
+            for i in left.indices.dropFirst() {
+                if costs[i] < costs[best] || (costs[i] == costs[best] && left[i].signature < left[best].signature) { best = i }
             }
             let e = left.remove(at: best)
+            rows *= costs.remove(at: best)
             out.append(e)
-            bound.formUnion(e.variables)
-            rows *= bestCost
             estimates.append(rows)
+            let newly = Set(e.variables).subtracting(bound)
+            bound.formUnion(newly)
+            for (i, m) in left.enumerated() where m.variables.contains(where: newly.contains) {
+                costs[i] = estimate(m, bound, input, scope)
+            }
         }
         return (out, estimates)
     }
