@@ -18,45 +18,13 @@ extension Evaluator {
                    _ scope: Scope) -> GroupPlan {
         let bound = key.bound
         if let cached = node.orders[key] { return cached }
-        let (ordered, estimates) = order(elements, input, scope)
+        let (ordered, estimates) = order(elements, filters, input, scope)
         var plan = GroupPlan(ordered, filters, bound: bound)
         plan.estimates = estimates
         plan.runtime = MemberRuntime(count: ordered.count, budget: ReplanBudget())
         plan.hashed = hashPlan(ordered, input, scope)
         node.orders[key] = plan
         return plan
-    }
-
-    /// Orders a join group greedily: next the member with the fewest
-    /// estimated matches per solution so far, given the variables bound so
-    /// far; ties go to the smaller signature, so the order the query was
-    /// written in never decides. Returns the order and the estimated
-    /// solutions after each member.
-    func order(_ elements: [PatternElement], _ input: Row, _ scope: Scope) -> ([PatternElement], [Double]) {
-        var bound = Set(input.indices.filter { input[$0] != 0 })
-        var left = elements
-        // A member's estimate depends on which of its own variables are bound:
-        // recomputed only when a member chosen binds one of them.
-        var costs = left.map { estimate($0, bound, input, scope) }
-        var out: [PatternElement] = []
-        var estimates: [Double] = []
-        var rows = 1.0
-        while !left.isEmpty {
-            var best = 0
-            for i in left.indices.dropFirst() {
-                if costs[i] < costs[best] || (costs[i] == costs[best] && left[i].signature < left[best].signature) { best = i }
-            }
-            let e = left.remove(at: best)
-            rows *= costs.remove(at: best)
-            out.append(e)
-            estimates.append(rows)
-            let newly = Set(e.variables).subtracting(bound)
-            bound.formUnion(newly)
-            for (i, m) in left.enumerated() where m.variables.contains(where: newly.contains) {
-                costs[i] = estimate(m, bound, input, scope)
-            }
-        }
-        return (out, estimates)
     }
 
     /// Decides which members to hash-join: now the second member of a group

@@ -28,10 +28,11 @@ extension Evaluator {
         let before = i == 0 ? 1 : plan.estimates[i - 1]
         let expected = before > 0 ? plan.estimates[i] / before : plan.estimates[i]
         guard matches > 8 * expected + 64 else { return nil }
-        let (ordered, estimates) = order(Array(plan.elements[i...]), row, scope)
+        let rest = Array(plan.after[i...].joined())
+        let (ordered, estimates) = order(Array(plan.elements[i...]), rest, row, scope)
         guard ordered[0].signature != plan.elements[i].signature else { return nil }
         runtime.replans[i] += 1
-        var sub = GroupPlan(ordered, Array(plan.after[i...].joined()), bound: Array(bound))
+        var sub = GroupPlan(ordered, rest, bound: Array(bound))
         sub.estimates = estimates
         sub.offset = plan.offset + i
         sub.adaptive = false

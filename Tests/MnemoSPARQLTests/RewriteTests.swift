@@ -92,6 +92,16 @@ import Testing
                               "<http://ex.org/a3> \"three\"", "<http://ex.org/a4> \"four\""])
     }
 
+    @Test func disconnectedPartsOfAGroupNestByWork() throws {
+        let store = try Self.store()
+        // Two parts sharing no variable: a3's five triples, cheap to repeat, and a
+        // three-member chain with 8 solutions; the chain runs once, outside.
+        let r = try run(store, "SELECT (COUNT(*) AS ?c) WHERE { :a3 ?p ?o . ?x :name ?n . ?x :knows ?y . ?y :tag \"x\" }")
+        #expect(r.rows == ["\"40\"^^<http://www.w3.org/2001/XMLSchema#integer>"])
+        let members = r.plan.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.first?.isNumber == true }
+        #expect(members.first?.contains("<http://ex.org/tag>") == true && members.last?.contains("<http://ex.org/a3>") == true, "\(r.plan)")
+    }
+
     @Test func graphBlocksJoinTheEnclosingGroup() throws {
         let store = try Self.store()
         let r = try run(store, "SELECT ?a WHERE { GRAPH ?g { ?a :tag \"x\" } GRAPH <http://ex.org/g> { ?a :nick ?k } ?a :id ?i }")
