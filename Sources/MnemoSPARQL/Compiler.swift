@@ -55,12 +55,12 @@ struct Compiler {
         return names.count - 1
     }
 
-    /// Plan parts as text, variables by name and terms in N-Triples: for
-    /// signatures (not ids: a term the store lacks gets its id in the order
-    /// the query mentions it).
+    /// Plan parts as text, variables by name, for signatures: a stored term
+    /// by its id (fixed by the store), a term the store lacks in N-Triples
+    /// (its query-local id follows the order the query mentions it).
     var text: PlanText {
         let dictionary = self.dictionary
-        return PlanText(names: names, term: { dictionary.term($0).ntriples })
+        return PlanText(names: names, term: { $0 < QueryDictionary.localBase ? "#\($0)" : dictionary.term($0).ntriples })
     }
 
     /// A join-group member in the active graph, with its signature.
@@ -75,7 +75,11 @@ struct Compiler {
 
     /// A filter over a node, pushed down as far as its answers allow: into a
     /// join group, where each conjunct runs as soon as its variables are
-    /// bound, and below a BIND whose variable it does not read.
+    /// bound; below a BIND whose variable it does not read; into the left
+    /// side of a MINUS (which keeps or drops that side's solutions whole);
+    /// and into the side of a join or the left side of an OPTIONAL that
+    /// binds every variable it reads in every solution (there it sees the
+    /// same values).
     func filter(_ conjuncts: [CExpr], _ n: Node) -> Node {
         if conjuncts.isEmpty { return n }
         switch n.kind {
@@ -88,12 +92,32 @@ struct Compiler {
             let below = conjuncts.filter { !$0.slots.contains(v) }
             if below.isEmpty { break }
             let above = conjuncts.filter { $0.slots.contains(v) }
-            let pushed = Node(.extend(filter(below, a), v, e))
-            return above.isEmpty ? pushed : Node(.filter(above.dropFirst().reduce(above[0]) { .and($0, $1) }, pushed))
+            return Compiler.filtered(above, Node(.extend(filter(below, a), v, e)))
+        case .whenNonEmpty(let probe, let a, let b):
+            return Node(.whenNonEmpty(probe, then: filter(conjuncts, a), otherwise: filter(conjuncts, b)))
+        case .minus(let a, let b):
+            return Node(.minus(filter(conjuncts, a), b))
+        case .leftJoin(let a, let b, let e):
+            let certain = a.certainSlots
+            let below = conjuncts.filter { $0.slots.isSubset(of: certain) }
+            if below.isEmpty { break }
+            return Compiler.filtered(conjuncts.filter { !$0.slots.isSubset(of: certain) }, Node(.leftJoin(filter(below, a), b, e)))
+        case .join(let a, let b):
+            let inA = a.certainSlots, inB = b.certainSlots
+            let toA = conjuncts.filter { $0.slots.isSubset(of: inA) }
+            let toB = conjuncts.filter { !$0.slots.isSubset(of: inA) && $0.slots.isSubset(of: inB) }
+            if toA.isEmpty && toB.isEmpty { break }
+            let rest = conjuncts.filter { !$0.slots.isSubset(of: inA) && !$0.slots.isSubset(of: inB) }
+            return Compiler.filtered(rest, Node(.join(filter(toA, a), filter(toB, b))))
         default:
             break
         }
-        return Node(.filter(conjuncts.dropFirst().reduce(conjuncts[0]) { .and($0, $1) }, n))
+        return Compiler.filtered(conjuncts, n)
+    }
+
+    /// A filter node over `n`, or `n` when there is nothing to test.
+    static func filtered(_ conjuncts: [CExpr], _ n: Node) -> Node {
+        conjuncts.isEmpty ? n : Node(.filter(conjuncts.dropFirst().reduce(conjuncts[0]) { .and($0, $1) }, n))
     }
 
     /// Moves a join into the left side of an OPTIONAL, a BIND or a MINUS
@@ -151,6 +175,7 @@ struct Compiler {
     /// group matches with their bindings substituted) and after the group
     /// when they can take its bindings.
     func join(_ operands: [Node]) -> Node {
+        if let distributed = distributeChoice(operands) { return distributed }
         if let pushed = pushJoin(operands) { return pushed }
         var elements: [PatternElement] = [], filters: [GroupFilter] = []
         var others: [(node: Node, signature: String)] = []
@@ -203,7 +228,7 @@ struct Compiler {
         case .join(let a, let b):
             let x = try compile(a), y = try compile(b)
             return join(Compiler.joinOperands(x) + Compiler.joinOperands(y))
-        case .leftJoin(let a, let b, let e): return Node(.leftJoin(try compile(a), try compile(b), try e.map { try compile($0) }))
+        case .leftJoin(let a, let b, let e): return optional(try compile(a), try compile(b), try e.map { try compile($0) })
         case .filter(let e, let inner):
             let condition = try compile(e), n = try compile(inner)
             return filter(condition.conjuncts, n)

@@ -18,59 +18,13 @@ extension Evaluator {
                    _ scope: Scope) -> GroupPlan {
         let bound = key.bound
         if let cached = node.orders[key] { return cached }
-        let (ordered, estimates) = order(elements, input, scope)
-        var groupVars = Set<Int>()
-        for e in ordered { groupVars.formUnion(e.variables) }
-        var plan = GroupPlan(elements: ordered, before: [], after: Array(repeating: [], count: ordered.count))
+        let (ordered, estimates) = order(elements, filters, input, scope)
+        var plan = GroupPlan(ordered, filters, bound: bound)
         plan.estimates = estimates
-        plan.hints = ordered.map { _ in ScanHint() }
-        plan.runtime = MemberRuntime(count: ordered.count)
-        for f in filters {
-            let needed = f.slots.intersection(groupVars).subtracting(bound)
-            var have = Set<Int>()
-            var placed = false
-            if needed.isEmpty { plan.before.append(f); continue }
-            for (i, e) in ordered.enumerated() {
-                have.formUnion(e.variables)
-                if needed.isSubset(of: have) { plan.after[i].append(f); placed = true; break }
-            }
-            if !placed { plan.after[ordered.count - 1].append(f) }
-        }
+        plan.runtime = MemberRuntime(count: ordered.count, budget: ReplanBudget())
         plan.hashed = hashPlan(ordered, input, scope)
-        // At one position, cheap tests first, EXISTS (a pattern match per row) last.
-        // (Otherwise by signature, so the written order does not decide.)
-        func sorted(_ fs: [GroupFilter]) -> [GroupFilter] { fs.sorted { $0.signature < $1.signature } }
-        plan.before = sorted(plan.before)
-        plan.after = plan.after.map { fs in sorted(fs.filter { !$0.expression.hasExists }) + sorted(fs.filter { $0.expression.hasExists }) }
         node.orders[key] = plan
         return plan
-    }
-
-    /// Orders a join group greedily: next the member with the fewest
-    /// estimated matches per solution so far, given the variables bound so
-    /// far; ties go to the smaller signature, so the order the query was
-    /// written in never decides. Returns the order and the estimated
-    /// solutions after each member.
-    func order(_ elements: [PatternElement], _ input: Row, _ scope: Scope) -> ([PatternElement], [Double]) {
-        var bound = Set(input.indices.filter { input[$0] != 0 })
-        var left = elements
-        var out: [PatternElement] = []
-        var estimates: [Double] = []
-        var rows = 1.0
-        while !left.isEmpty {
-            var best = 0
-            var bestCost = Double.infinity
-            for (i, e) in left.enumerated() {
-                let c = estimate(e, bound, input, scope)
-                if c < bestCost || (c == bestCost && e.signature < left[best].signature) { bestCost = c; best = i }
-            }
-            let e = left.remove(at: best)
-            out.append(e)
-            bound.formUnion(e.variables)
-            rows *= bestCost
-            estimates.append(rows)
-        }
-        return (out, estimates)
     }
 
     /// Decides which members to hash-join: now the second member of a group
@@ -146,13 +100,19 @@ extension Evaluator {
     dynamic func evalPatterns(_ node: Node, _ key: BoundKey, _ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope,
                       _ sink: Sink) throws -> Bool {
         if i == plan.elements.count { return try sink(row) }
+        if i + 1 < plan.elements.count, plan.hashed[i] == nil, plan.runtime.switched[i] == nil,
+           let sub = replanned(plan, i, row, scope) {
+            for f in sub.before where try !effectiveBoolean(f.expression, row, filterScope(f.graph, row, scope)) { return true }
+            return try evalPatterns(node, key, sub, 0, row, scope, sink)
+        }
         func next(_ out: Row) throws -> Bool {
             for f in plan.after[i] where try !effectiveBoolean(f.expression, out, filterScope(f.graph, out, scope)) { return true }
-            profile?.countMember(node, key, i, of: plan.elements.count)
+            profile?.countMember(node, key, plan.offset + i, of: plan.offset + plan.elements.count)
             return try evalPatterns(node, key, plan, i + 1, out, scope, sink)
         }
         let member = plan.elements[i]
-        if let h = plan.hashed[i] ?? plan.runtime.switched[i] ?? adapt(plan, i, row, scope), case .triple(let t) = member.kind {
+        if let h = plan.hashed[i] ?? plan.runtime.switched[i] ?? (plan.adaptive ? adapt(plan, i, row, scope) : nil),
+           case .triple(let t) = member.kind {
             let table = try joinTable(node, JoinTableKey(graph: scope.key, bound: key.bound, member: i), t, h, scope)
             guard let values = table.entries[row[h.keySlot]] else { return true }
             let width = h.free.count

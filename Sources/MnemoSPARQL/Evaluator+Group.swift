@@ -105,6 +105,7 @@ extension Evaluator {
             return x.seq < y.seq
         }
         var entries: [Entry] = []
+        var last: Entry?
         var seq = 0
         var held = 0
         defer { guardrail.release(held) }
@@ -113,11 +114,14 @@ extension Evaluator {
             seq += 1
             if let keep {
                 if keep == 0 { return true }
-                // A bounded buffer: when it is twice the size kept, cut it back to the best `keep`.
+                // A bounded buffer: when it is twice the size kept, cut it back to the best `keep`;
+                // after a cut, a row not before the last one kept cannot be among the best.
+                if let last, !before(entry, last) { return true }
                 entries.append(entry)
                 if entries.count >= 2 * keep + 64 {
                     entries.sort(by: before)
                     entries.removeLast(entries.count - keep)
+                    last = entries.last
                 }
             } else {
                 entries.append(entry)

@@ -184,6 +184,8 @@ final class Evaluator {
                 return true
             }
             return finished || stoppedBySlice
+        case .whenNonEmpty(let probe, let a, let b):
+            return try eval(hasSolution(probe, scope) ? a : b, input, scope, sink)
         case .service:
             throw QueryError.unsupported("SERVICE (Mnemo answers from its own store and does not federate queries)")
         }
@@ -202,6 +204,15 @@ final class Evaluator {
         }
         node.independent[scope.key] = rows
         return rows
+    }
+
+    /// Whether the node has a solution on its own in the scope, found once per scope.
+    func hasSolution(_ node: Node, _ scope: Scope) throws -> Bool {
+        if let known = node.nonEmpty[scope.key] { return known }
+        var found = false
+        try eval(node, emptyRow, scope) { _ in found = true; return false }
+        node.nonEmpty[scope.key] = found
+        return found
     }
 
     /// Joins `input` with the node's independent solutions.

@@ -43,12 +43,13 @@ struct ValueCaches {
 /// Results of one-argument functions by function and argument id, in a
 /// fixed table indexed by a hash of both (a later result replaces an
 /// earlier one in its place): no growth, no rehashing, a few nanoseconds a
-/// lookup, whether or not the arguments repeat.
+/// lookup, whether or not the arguments repeat. The table is made on the
+/// first store: a query calling no such function pays nothing for it.
 struct UnaryCache {
     static let size = 4096
-    private var keys = [UInt64](repeating: .max, count: UnaryCache.size)
+    private var keys: [UInt64] = []
     /// The result, or nil for an error.
-    private var values = [ExpressionValue?](repeating: nil, count: UnaryCache.size)
+    private var values: [ExpressionValue?] = []
 
     @inline(__always)
     private static func key(_ f: BuiltinFunction, _ id: TermID) -> UInt64 {
@@ -62,11 +63,16 @@ struct UnaryCache {
 
     /// `.some(result)` when known (`.some(nil)`: the call is an error), nil when not.
     func lookup(_ f: BuiltinFunction, _ id: TermID) -> ExpressionValue?? {
+        if keys.isEmpty { return nil }
         let k = UnaryCache.key(f, id), i = UnaryCache.slot(k)
         return keys[i] == k ? .some(values[i]) : nil
     }
 
     mutating func store(_ f: BuiltinFunction, _ id: TermID, _ value: ExpressionValue?) {
+        if keys.isEmpty {
+            keys = [UInt64](repeating: .max, count: UnaryCache.size)
+            values = [ExpressionValue?](repeating: nil, count: UnaryCache.size)
+        }
         let k = UnaryCache.key(f, id), i = UnaryCache.slot(k)
         keys[i] = k
         values[i] = value

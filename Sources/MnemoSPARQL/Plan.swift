@@ -130,6 +130,12 @@ final class Node {
         case reduced(Node)
         case slice(Node, Int, Int?)
         case service
+        /// `then` when `probe`, evaluated on its own in the scope, has a
+        /// solution, else `otherwise`. An OPTIONAL sharing no variable with
+        /// its left side is the join with its right side when that has
+        /// solutions, and the left side alone when not; as a choice
+        /// between two plans, the joins around it move into both.
+        case whenNonEmpty(Node, then: Node, otherwise: Node)
     }
 
     var kind: Kind
@@ -143,6 +149,8 @@ final class Node {
     var orders: [BoundKey: GroupPlan] = [:]
     /// Hash-join tables of a group's members, per scope and member.
     var joinTables: [JoinTableKey: JoinTable] = [:]
+    /// Whether the node has a solution on its own, per graph scope (for a ``Kind/whenNonEmpty(_:then:otherwise:)`` probe).
+    var nonEmpty: [GraphKey: Bool] = [:]
 
     init(_ kind: Kind) {
         self.kind = kind
@@ -155,6 +163,8 @@ final class Node {
         case .values: substitutable = true
         case .join(let a, let b), .union(let a, let b): substitutable = a.substitutable && b.substitutable
         case .graph(_, let inner): substitutable = inner.substitutable
+        // The probe runs on its own either way.
+        case .whenNonEmpty(_, let a, let b): substitutable = a.substitutable && b.substitutable
         default: substitutable = false
         }
     }
@@ -179,12 +189,18 @@ struct GroupPlan {
     var elements: [PatternElement]
     var before: [GroupFilter]
     var after: [[GroupFilter]]
+    /// For a plan of a group's last members made for one solution (see
+    /// `Evaluator.replanned`): how many members came before; 0 for a
+    /// group's own plan.
+    var offset = 0
+    /// False for a plan made for one solution: it switches no member to a hash join.
+    var adaptive = true
     /// The estimated solutions after each member (for EXPLAIN).
     var estimates: [Double] = []
     /// Per member, where its last index scan started (see ``ScanHint``).
     var hints: [ScanHint] = []
     /// Per member, probes so far and any switch to a hash join made while running.
-    var runtime = MemberRuntime(count: 0)
+    var runtime = MemberRuntime(count: 0, budget: ReplanBudget())
     /// Members matched by a hash join instead of a probe per solution: the
     /// member is scanned once into a table keyed by its one variable bound
     /// earlier. Chosen when the solutions before it are many, so that
@@ -197,10 +213,24 @@ struct GroupPlan {
 final class MemberRuntime {
     var probes: [Int]
     var switched: [HashedMember?]
-    init(count: Int) {
+    /// Solutions that reached each member, and how many of them went on with a plan of their own.
+    var arrivals: [Int]
+    var replans: [Int]
+    /// Shared with the plans made for single solutions.
+    let budget: ReplanBudget
+    init(count: Int, budget: ReplanBudget) {
         probes = Array(repeating: 0, count: count)
         switched = Array(repeating: nil, count: count)
+        arrivals = Array(repeating: 0, count: count)
+        replans = Array(repeating: 0, count: count)
+        self.budget = budget
     }
+}
+
+/// How many more times a group's evaluation may count a member's matches
+/// for a solution's values, to re-plan (see `Evaluator.replanned`).
+final class ReplanBudget {
+    var checks = 64
 }
 
 /// How a hashed member joins: the slot it is keyed on and the position of
@@ -273,7 +303,7 @@ extension Node {
         case .graph(let g, let a):
             if case .variable(let v) = g { return a.certainSlots.union([v]) }
             return a.certainSlots
-        case .union(let a, let b): return a.certainSlots.intersection(b.certainSlots)
+        case .union(let a, let b), .whenNonEmpty(_, let a, let b): return a.certainSlots.intersection(b.certainSlots)
         case .project(let a, let vars): return a.certainSlots.intersection(vars)
         case .values(let vars, let rows):
             return Set(vars.indices.filter { i in rows.allSatisfy { $0[i] != 0 } }.map { vars[$0] })
@@ -301,6 +331,7 @@ extension Node {
         case .project(let a, let vars): a.collectSlots(&out); out.formUnion(vars)
         case .distinct(let a), .reduced(let a), .slice(let a, _, _): a.collectSlots(&out)
         case .service: break
+        case .whenNonEmpty(let p, let a, let b): p.collectSlots(&out); a.collectSlots(&out); b.collectSlots(&out)
         }
     }
 }

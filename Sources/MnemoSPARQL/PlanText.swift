@@ -130,6 +130,7 @@ struct PlanText {
         case .reduced(let a): return "REDUCED(\(signature(a)))"
         case .slice(let a, let offset, let limit): return "SLICE(\(signature(a)), \(offset), \(limit.map(String.init) ?? "all"))"
         case .service: return "SERVICE"
+        case .whenNonEmpty(let p, let a, let b): return "IF_ANY(\(signature(p)), \(signature(a)), \(signature(b)))"
         }
     }
 }

@@ -156,7 +156,9 @@ struct ExplanationWriter {
                 for (i, e) in plan.elements.enumerated() {
                     let hashed = i < plan.hashed.count && plan.hashed[i] != nil
                     let switched = i < plan.runtime.switched.count && plan.runtime.switched[i] != nil
-                    line(d, "\(i + 1). " + text.member(e) + (hashed ? "   (hash join)" : switched ? "   (hash join from probe \(plan.runtime.probes[i]))" : ""),
+                    let replans = i < plan.runtime.replans.count ? plan.runtime.replans[i] : 0
+                    line(d, "\(i + 1). " + text.member(e) + (hashed ? "   (hash join)" : switched ? "   (hash join from probe \(plan.runtime.probes[i]))" : "")
+                         + (replans > 0 ? "   (re-planned from here for \(replans) solution\(replans == 1 ? "" : "s"))" : ""),
                          estimate: i < plan.estimates.count ? plan.estimates[i] * calls : nil, rows: rows?[i] ?? 0)
                     for f in plan.after[i] { filter(f, d + 1) }
                 }
@@ -193,6 +195,12 @@ struct ExplanationWriter {
         case .slice(let a, let offset, let limit):
             line(depth, "Slice offset \(offset)" + (limit.map { " limit \($0)" } ?? ""), n); node(a, depth: depth + 1)
         case .service: line(depth, "Service", n)
+        case .whenNonEmpty(let p, let a, let b):
+            let found = p.nonEmpty.values.contains(true), missed = p.nonEmpty.values.contains(false)
+            line(depth, "If any (optional without shared variables)", n)
+            node(p, depth: depth + 1)
+            line(depth + 1, "then" + (found ? "" : "   (not taken)")); node(a, depth: depth + 2)
+            line(depth + 1, "else" + (missed ? "" : "   (not taken)")); node(b, depth: depth + 2)
         }
     }
 }

@@ -209,6 +209,17 @@ import Testing
           GRAPH <https://data.mnemo.example/graph/inst2> { ?production a crm:E12_Production . }
           GRAPH <https://data.mnemo.example/graph/inst2> { ?production crm:P108_has_produced ?object . } }
         """,
+        // rq0413: an OPTIONAL sharing no variable with what precedes it, joined on its variable after.
+        """
+        SELECT ?death ?person ?label2 ?person2 WHERE {
+          GRAPH <https://data.mnemo.example/graph/inst2> { ?person rdfs:label ?label . }
+          OPTIONAL { ?death crm:P100_was_death_of ?person2 . }
+          GRAPH <https://data.mnemo.example/graph/inst2> { ?person crm:P1_is_identified_by ?name . }
+          GRAPH <https://data.mnemo.example/graph/inst2> {
+            <https://data.mnemo.example/inst2/person/35/name/1> crm:P2_has_type <https://data.mnemo.example/inst2/type/0> .
+            ?death crm:P100_was_death_of ?person . ?person ?p <https://data.mnemo.example/inst2/person/35/name/1> .
+            <https://data.mnemo.example/inst2/type/0> rdfs:label ?label2 . } }
+        """,
     ]
 
     @Test func randomQueryRegressionsDoLittleWork() throws {
@@ -219,5 +230,21 @@ import Testing
             #expect(plan.solutions > 0, "regression \(i) meets no data")
             #expect(work <= 20 * plan.solutions + 2_000, "regression \(i): \(work) intermediate solutions for \(plan.solutions)\n\(plan)")
         }
+    }
+
+    @Test func theDisjointOptionalRegressionAnswersAsPyoxigraph() throws {
+        // rq0413's shape over this store: pyoxigraph gives these 12 rows (each label of
+        // inst2/type/0 six times: a row per label and name of person 35).
+        let text = Self.regressions.last!
+        guard case .solutions(let t) = try SPARQLEngine(store: Self.store).query(Self.prefixes + text) else {
+            Issue.record("not a SELECT"); return
+        }
+        let base = "https://data.mnemo.example/inst2/"
+        let rows = t.rows.map { $0.map { $0?.ntriples ?? "-" }.joined(separator: " ") }
+        for label in ["\"preferred name\"@en", "\"предпочтительное имя\"@ru"] {
+            let row = "<\(base)person/35/death> <\(base)person/35> \(label) <\(base)person/35>"
+            #expect(rows.filter { $0 == row }.count == 6, "\(label): \(rows)")
+        }
+        #expect(rows.count == 12)
     }
 }

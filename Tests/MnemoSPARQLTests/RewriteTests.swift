@@ -77,6 +77,31 @@ import Testing
         #expect(above.plan.contains("Filter (?d = 10)"))
     }
 
+    @Test func filtersPassIntoMinusAndOptionalLeftSides() throws {
+        let store = try Self.store()
+        // Over a MINUS: into its left side's group (a test after the member binding ?i).
+        let minus = try run(store, "SELECT ?a WHERE { ?a :id ?i . ?a :name ?n MINUS { ?a :tag \"x\" } FILTER(?i > 45) }")
+        #expect(minus.rows == Set((46...49).map { "<http://ex.org/a\($0)>" }))
+        #expect(minus.plan.contains("FILTER (?i > 45)") && !minus.plan.contains("Filter (?i > 45)"))
+        // Over an OPTIONAL: the conjunct on the left side's variable goes below, the one on ?k stays above.
+        let optional = try run(store, "SELECT ?a WHERE { ?a :id ?i OPTIONAL { ?a :nick ?k } FILTER(?i < 5 && !BOUND(?k)) }")
+        #expect(optional.rows == ["<http://ex.org/a0>", "<http://ex.org/a1>", "<http://ex.org/a2>"])
+        #expect(optional.plan.contains("FILTER (?i < 5)") && optional.plan.contains("Filter !BOUND(?k)"))
+        let kept = try run(store, "SELECT ?a ?k WHERE { ?a :id ?i OPTIONAL { ?a :nick ?k } FILTER(?i < 5) }")
+        #expect(kept.rows == ["<http://ex.org/a0> -", "<http://ex.org/a1> -", "<http://ex.org/a2> -",
+                              "<http://ex.org/a3> \"three\"", "<http://ex.org/a4> \"four\""])
+    }
+
+    @Test func disconnectedPartsOfAGroupNestByWork() throws {
+        let store = try Self.store()
+        // Two parts sharing no variable: a3's five triples, cheap to repeat, and a
+        // three-member chain with 8 solutions; the chain runs once, outside.
+        let r = try run(store, "SELECT (COUNT(*) AS ?c) WHERE { :a3 ?p ?o . ?x :name ?n . ?x :knows ?y . ?y :tag \"x\" }")
+        #expect(r.rows == ["\"40\"^^<http://www.w3.org/2001/XMLSchema#integer>"])
+        let members = r.plan.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.first?.isNumber == true }
+        #expect(members.first?.contains("<http://ex.org/tag>") == true && members.last?.contains("<http://ex.org/a3>") == true, "\(r.plan)")
+    }
+
     @Test func graphBlocksJoinTheEnclosingGroup() throws {
         let store = try Self.store()
         let r = try run(store, "SELECT ?a WHERE { GRAPH ?g { ?a :tag \"x\" } GRAPH <http://ex.org/g> { ?a :nick ?k } ?a :id ?i }")
