@@ -120,6 +120,8 @@ public final class MnemoService: Sendable {
     /// Binds, serves until SIGTERM or SIGINT (draining in-flight requests), then stops the workers.
     public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
         let app = makeApplication(onRunning: onRunning)
+        let saver = Task { await saveIndexWhenQuiet() }
+        defer { saver.cancel() }
         do {
             try await app.runService()
         } catch {
@@ -127,6 +129,25 @@ public final class MnemoService: Sendable {
             throw error
         }
         try? await workers.shutdownGracefully()
+    }
+
+    /// Saves the store's index sidecar once the store has had no write for
+    /// ``ServerConfiguration/indexSaveDelay`` seconds, and again after each
+    /// later burst of writes, until cancelled. The save runs on a worker
+    /// thread; readers go on meanwhile, writers wait for it.
+    func saveIndexWhenQuiet() async {
+        let delay = configuration.indexSaveDelay
+        guard delay > 0 else { return }
+        var lastStamp: UInt64?
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            guard !Task.isCancelled, let state = store.indexState else { return }
+            defer { lastStamp = state.stamp }
+            // Unsaved, and no write since the last look: quiet for at least `delay`.
+            guard !state.saved, state.stamp == lastStamp else { continue }
+            let store = self.store
+            _ = try? await blocking { store.saveIndex() }
+        }
     }
 
     /// Stops the worker threads of a service whose application has stopped

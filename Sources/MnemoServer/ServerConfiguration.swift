@@ -30,6 +30,10 @@ public struct ServerConfiguration: Sendable {
     public var loadDirectory: URL?
     /// Write one JSON line per request to standard error.
     public var accessLog = true
+    /// Seconds a `sqlite:` store must stay without writes before the service
+    /// saves its index sidecar (so that a restart after a crash opens fast);
+    /// 0 saves only on shutdown.
+    public var indexSaveDelay: Double = 30
 
     public init() {}
 }

@@ -145,6 +145,18 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// The sidecar's state for a `sqlite:` store: `saved` when the sidecar on
+    /// disk is the index of the database's current state, and the stamp of that
+    /// state (it changes with every write batch), so a caller can tell a quiet
+    /// store from a busy one. Nil for other storages, which keep no sidecar.
+    public var indexState: (saved: Bool, stamp: UInt64)? {
+        writeLock.withLock {
+            guard !isClosed.load(ordering: .sequentiallyConsistent), case .sqlite = location,
+                  let sqlite = backend as? SQLiteBackend, sqlite.hasStamp else { return nil }
+            return (sidecarStamp == sqlite.stamp, sqlite.stamp)
+        }
+    }
+
     private func saveIndexLocked() -> Bool {
         guard case .sqlite(let path) = location, let sqlite = backend as? SQLiteBackend, sqlite.hasStamp else { return false }
         if sidecarStamp == sqlite.stamp { return true }

@@ -44,6 +44,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("queue-timeout"), help: "Seconds a request may wait for a place before a 503 (0: refuse at once).")
     var queueTimeout: Double = 2
 
+    @Option(name: .customLong("index-save-delay"),
+            help: "Seconds without a write after which a sqlite: store's index sidecar is saved, so a restart after a crash opens fast (0: only on shutdown).")
+    var indexSaveDelay: Double = 30
+
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes; more gets 413.")
     var maxBody = 16 * 1024 * 1024
 
@@ -65,6 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         config.queueTimeout = queueTimeout
         config.maxBodyBytes = maxBody
         config.accessLog = !quiet
+        config.indexSaveDelay = indexSaveDelay
         config.loadDirectory = loadDir.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         do {
             if let tokens {

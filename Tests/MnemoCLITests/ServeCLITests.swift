@@ -106,6 +106,38 @@ import Testing
         #expect(check.output.contains("true"))
     }
 
+    @Test func savesTheIndexOnceQuietSoAKilledServerReopensFromIt() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path, store = "sqlite:" + path
+        let tokens = dir.appendingPathComponent("tokens").path
+        try MnemoProcess.run(["import", "--store", store, "--graph", "urn:lib", fixtures.appendingPathComponent("library-almaty.ttl").path])
+        let token = try MnemoProcess.run(["token", "--label", "c", "--role", "write", "--tokens", tokens]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        func sidecarTime() -> Date? {
+            (try? FileManager.default.attributesOfItem(atPath: path + ".mnemo-index"))?[.modificationDate] as? Date
+        }
+
+        let server = try Server(["--store", store, "--tokens", tokens, "--index-save-delay", "0.2"])
+        let before = sidecarTime()
+        #expect(before != nil, "the import saved a sidecar")
+        let update = try await server.request("sparql", method: "POST", body: #"INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> "Қазақ"@kk } }"#,
+                                              headers: ["Content-Type": "application/sparql-update", "Authorization": "Bearer \(token)"])
+        #expect(update.status == 200)
+        // Quiet for 0.2 s (two looks at the store), the service saves the sidecar again.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline, sidecarTime() == before { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(sidecarTime() != before)
+        try await Task.sleep(for: .milliseconds(300))   // the rename is the last step; let it land
+        kill(server.process.processIdentifier, SIGKILL)
+        while server.process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+
+        let check = try MnemoProcess.run(["query", "--store", store, "--time", "--format", "csv",
+                                          "-e", #"ASK { GRAPH <urn:g> { <urn:s> <urn:p> "Қазақ"@kk } }"#])
+        #expect(check.output.contains("true"))
+        #expect(check.stderr.contains("from the sidecar"), "\(check.stderr)")
+    }
+
     @Test func theAccessLogNamesTheTokenNeverShowsIt() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
