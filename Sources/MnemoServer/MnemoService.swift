@@ -141,11 +141,12 @@ public final class MnemoService: Sendable {
         var lastStamp: UInt64?
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
-            guard !Task.isCancelled, let state = store.indexState else { return }
+            let store = self.store
+            // On a worker thread: the state is read under the store's write lock, which a long update may hold.
+            guard !Task.isCancelled, let state = try? await blocking({ store.indexState }) else { return }
             defer { lastStamp = state.stamp }
             // Unsaved, and no write since the last look: quiet for at least `delay`.
             guard !state.saved, state.stamp == lastStamp else { continue }
-            let store = self.store
             _ = try? await blocking { store.saveIndex() }
         }
     }
