@@ -272,18 +272,18 @@ public struct Linker {
             status[key(a, b)] = (.confirmed, d.curator)
         }
         // Best first; ties in the order of the pairs' IRIs, so the result does not depend on the input's order.
-        let pairKeys = kept.map { key($0.a, $0.b) }
-        let order = kept.indices.sorted { i, j in
-            let x = kept[i], y = kept[j]
+        // Pairs under the review threshold take no part, so they are left out before the keys are made.
+        let band = kept.indices.filter { kept[$0].score.confidence >= options.review }.map { ($0, key(kept[$0].a, kept[$0].b)) }
+        let order = band.sorted { p, q in
+            let x = kept[p.0], y = kept[q.0]
             if x.score.byIdentifier != y.score.byIdentifier { return x.score.byIdentifier }
             if x.score.confidence != y.score.confidence { return x.score.confidence > y.score.confidence }
-            return pairKeys[i] < pairKeys[j]
+            return p.1 < q.1
         }
         var refused: [String: String] = [:]
-        for i in order {
-            let k = kept[i], pk = pairKeys[i]
+        for (i, pk) in order {
+            let k = kept[i]
             if rejected.contains(pk) || status[pk] != nil { continue }
-            guard k.score.confidence >= options.review else { continue }
             if k.score.confidence < options.accept { status[pk] = (.review, nil); continue }
             if ambiguous(k) { status[pk] = (.review, nil); refused[pk] = "another candidate scores as high"; continue }
             let why = clusters.join(k.a, k.b, graph: { records[Int($0)].graph }) { refusal($0, $1, joiningByIdentifier: k.score.byIdentifier) }
