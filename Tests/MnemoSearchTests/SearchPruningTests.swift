@@ -84,4 +84,21 @@ import Testing
             #expect(got.map(\.1) == want.map(\.score), "\(query)")
         }
     }
+
+    /// Both ways from one table of word levels, as each way alone.
+    @Test func scoreBothIsScoreEachWay() {
+        let index = Self.index
+        let names = index.labels.prefix(400).map { $0.tokens.map { index.tokens[Int($0)] } }
+        var compared = 0
+        for (i, a) in names.enumerated() {
+            for b in names[(i + 1)...].prefix(12) + [a] {
+                let both = NameIndex.scoreBoth(a, b)
+                let ab = NameIndex.score(a, label: b), ba = NameIndex.score(b, label: a)
+                #expect(both.ab?.0 == ab?.0 && both.ab?.1 == ab?.1)
+                #expect(both.ba?.0 == ba?.0 && both.ba?.1 == ba?.1)
+                compared += 1
+            }
+        }
+        #expect(compared > 4000)
+    }
 }
