@@ -1,3 +1,4 @@
+import Foundation
 import MnemoSearch
 
 /// Which records are compared at all. Each record is filed under keys made of
@@ -18,9 +19,16 @@ struct Blocking {
     private(set) var sizes: [String: Int] = [:]
 
     init(_ records: [LinkRecord], cap: Int, window: Int) {
+        // Each record's keys, worked out in chunks on every core; the blocks are then filled in record order.
+        let chunks = max(1, min(64, records.count / 2000))
+        let keyed = ChunkResults<[String]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = (records.count * c / chunks)..<(records.count * (c + 1) / chunks)
+            keyed.set(c, records[range].map { Array(Self.keys($0)) })
+        }
         var blocks: [String: [Int32]] = [:]
-        for (i, r) in records.enumerated() {
-            for k in Self.keys(r) { blocks[k, default: []].append(Int32(i)) }
+        for (i, keys) in keyed.joined().enumerated() {
+            for k in keys { blocks[k, default: []].append(Int32(i)) }
         }
         sizes = blocks.mapValues(\.count)
         var seen = Set<UInt64>()
