@@ -6,7 +6,7 @@ import MnemoStore
 /// Reads ``EntityProfile``s out of a store snapshot, one per (entity, named
 /// graph), by predicate IRIs alone (CIDOC-CRM, SKOS, RDFS, WGS84, EDM types),
 /// so it reads any source shaped like the crosswalks' output.
-public struct ProfileExtractor {
+public struct ProfileExtractor: Sendable {
     let store: Store
     let snap: IndexSnapshot
     let dict: TermDictionary
@@ -44,16 +44,23 @@ public struct ProfileExtractor {
             if k == .event, case .iri(let c) = dict.term(q.o) { classes[key, default: []].append(c) }
             return true
         }
-        var out: [EntityProfile] = []
-        out.reserveCapacity(kindOf.count)
-        let ctx = Context(self)
-        for (key, kind) in kindOf {
-            guard case .iri(let iri) = dict.term(key.s), case .iri(let graph) = dict.term(key.g) else { continue }
-            var p = EntityProfile(iri: iri, graph: graph, kind: kind)
-            ctx.fill(&p, s: key.s, g: key.g, classes: classes[key] ?? [])
-            guard !p.names.isEmpty || !p.identifiers.isEmpty else { continue }
-            out.append(p)
+        // Entities in chunks on every core, each chunk with its own lookups and name memo (the snapshot is read-only).
+        let entries = Array(kindOf), eventClasses = classes
+        let chunks = max(1, min(64, entries.count / 2000))
+        let filled = ChunkResults<EntityProfile>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let ctx = Context(self)
+            var local: [EntityProfile] = []
+            for (key, kind) in entries[(entries.count * c / chunks)..<(entries.count * (c + 1) / chunks)] {
+                guard case .iri(let iri) = dict.term(key.s), case .iri(let graph) = dict.term(key.g) else { continue }
+                var p = EntityProfile(iri: iri, graph: graph, kind: kind)
+                ctx.fill(&p, s: key.s, g: key.g, classes: eventClasses[key] ?? [])
+                guard !p.names.isEmpty || !p.identifiers.isEmpty else { continue }
+                local.append(p)
+            }
+            filled.set(c, local)
         }
+        var out = filled.joined()
         out.sort { ($0.graph, $0.iri) < ($1.graph, $1.iri) }
         return out
     }
