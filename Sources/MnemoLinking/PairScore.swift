@@ -40,7 +40,7 @@ public struct PairScore: Sendable {
 /// Scores pairs of ``LinkRecord``s from their features.
 struct Scorer: Sendable {
     /// Changes whenever a rule or weight changes, so that kept scores of an older scorer are not reused.
-    static let version = 10
+    static let version = 11
     /// The longest life the scorer believes in, in years.
     static let longestLife = 110
     let records: [LinkRecord]

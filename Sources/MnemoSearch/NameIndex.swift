@@ -265,7 +265,7 @@ public final class NameIndex: Sendable {
         var byConsonants: [String: [Int32]] = [:]
         for (i, t) in tokens.enumerated() {
             for s in t.skeletons { bySkeleton[s, default: []].append(Int32(i)) }
-            if t.consonants.count >= 3 { byConsonants[t.consonants, default: []].append(Int32(i)) }
+            for k in t.consonantKeys { byConsonants[k, default: []].append(Int32(i)) }
         }
         self.entities = entities
         self.labels = labels

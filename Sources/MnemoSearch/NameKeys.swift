@@ -34,6 +34,10 @@ public struct NameToken: Hashable, Sendable {
     let formHashes: [Int]
     let skeletonHashes: [Int]
     let headHashes: [Int]
+    /// The consonant keys (three letters or more) of every skeleton, not only
+    /// the first: Kazakh Жорқұов's j-as-i skeleton meets Yorkhuov's.
+    public let consonantKeys: Set<String>
+    let consonantHashes: [Int]
 
     init(norm: String, forms: Set<String>, skeletons: Set<String>, consonants: String, isInitial: Bool,
          isPatronymic: Bool, isParticle: Bool, primarySkeleton: String) {
@@ -48,6 +52,9 @@ public struct NameToken: Hashable, Sendable {
         formHashes = forms.map(\.hashValue).sorted()
         skeletonHashes = skeletons.map(\.hashValue).sorted()
         headHashes = Set(skeletons.filter { $0.count >= 3 }.map { $0.prefix(3).hashValue }).sorted()
+        let keys = Set(skeletons.map(NameKeys.consonantKey) + [consonants]).filter { $0.count >= 3 }
+        consonantKeys = keys
+        consonantHashes = keys.map(\.hashValue).sorted()
     }
 
     /// Whether two sorted arrays share a value.
@@ -172,7 +179,12 @@ public struct NameKeys: Sendable {
         var skeletons: Set<String> = [skel]
         for f in forms { skeletons.insert(skeleton(f)) }
         // Uzbek writes o where Russian and Kazakh write a (Тошкент, Ташкент; Choʻqon, Чокан): a skeleton with o as a.
-        for k in skeletons where k.contains("o") { skeletons.insert(String(k.map { $0 == "o" ? "a" : $0 })) }
+        // Letters doubled by it fold as in any skeleton (Саой, Саай: sai).
+        for k in skeletons where k.contains("o") {
+            var folded = ""
+            for c in k.map({ $0 == "o" ? Character("a") : $0 }) where folded.last != c { folded.append(c) }
+            skeletons.insert(folded)
+        }
         // Kazakh Ж where Russian writes Й/Ё/Ю at the start (Жүсіп, Юсуп; Жақып, Якуб).
         for k in skeletons where k.first == "j" && k.count > 2 { skeletons.insert("i" + k.dropFirst()) }
         skeletons.remove("")
@@ -256,8 +268,9 @@ public struct NameKeys: Sendable {
             }
             b = out
         }
-        rep("shch", "s"); rep("sch", "s"); rep("sh", "s"); rep("ch", "s"); rep("dzh", "j"); rep("zh", "j"); rep("dj", "j"); rep("kh", "h")
-        rep("gh", "g"); rep("ck", "k"); rep("c", "s"); rep("x", "h"); rep("q", "k"); rep("w", "v")
+        rep("shch", "s"); rep("sch", "s"); rep("sh", "s"); rep("ch", "s"); rep("dzh", "j"); rep("zh", "j"); rep("dj", "j"); rep("kh", "h"); rep("x", "h")
+        // x is kh (Uzbek Mingxon, Мингхан): folded with it, before gh, so that both spellings fold alike.
+        rep("gh", "g"); rep("ck", "k"); rep("c", "s"); rep("q", "k"); rep("w", "v")
         rep("y", "i")
         let vowels: Set<UInt8> = Set("aeiou".utf8)
         if b.count > 2, b[0] == UInt8(ascii: "u"), vowels.contains(b[1]) { b[0] = UInt8(ascii: "v") }

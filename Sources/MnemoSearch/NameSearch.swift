@@ -90,7 +90,7 @@ struct NameSearch {
                 }
             }
         }
-        if t.consonants.count >= 3, let ids = index.byConsonants[t.consonants] { found.formUnion(ids) }
+        for k in t.consonantKeys { if let ids = index.byConsonants[k] { found.formUnion(ids) } }
         return found
     }
 

@@ -119,7 +119,7 @@ extension NameIndex {
         }
         if NameToken.meet(q.formHashes, l.formHashes), !q.forms.isDisjoint(with: l.forms) { return .transliteration }
         if NameToken.meet(q.skeletonHashes, l.skeletonHashes), !q.skeletons.isDisjoint(with: l.skeletons) { return .variant }
-        if q.consonants.count >= 3, q.consonants == l.consonants { return .variant }
+        if NameToken.meet(q.consonantHashes, l.consonantHashes), !q.consonantKeys.isDisjoint(with: l.consonantKeys) { return .variant }
         return begins(q, l) ? .partial : nil
     }
 

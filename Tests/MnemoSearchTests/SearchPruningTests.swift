@@ -21,12 +21,12 @@ import Testing
     }()
 
     /// Whether index word `l` shares a key with a whole query word: a skeleton,
-    /// consonants of three or more, or a skeleton a query skeleton begins.
+    /// consonant keys of three or more, or a skeleton a query skeleton begins.
     static func sharesKey(_ q: [NameToken], _ l: NameToken) -> Bool {
         q.contains { t in
             guard !t.isInitial else { return false }
             if !t.skeletons.isDisjoint(with: l.skeletons) { return true }
-            if t.consonants.count >= 3, t.consonants == l.consonants { return true }
+            if !t.consonantKeys.isDisjoint(with: l.consonantKeys) { return true }
             return t.skeletons.contains { s in s.count >= 3 && l.skeletons.contains { $0.hasPrefix(s) } }
         }
     }
