@@ -62,9 +62,9 @@ import MnemoSyntax
         #expect(persons.pairsCompared < persons.records * 10, "blocking keeps the pairs close to linear")
         let p = Self.quality(store, gold, kind: "person")
         print("linking 600 persons: person precision \(p.precision), recall \(p.recall); wrong: \(p.wrong.prefix(3))")
-        // Measured 0.981 and 0.973 (the run is deterministic): floors just under, so a change that costs either shows.
+        // Measured 0.981 and 0.984 (the run is deterministic): floors just under, so a change that costs either shows.
         #expect(p.precision >= 0.975)
-        #expect(p.recall >= 0.965)
+        #expect(p.recall >= 0.975)
         let q = Self.quality(store, gold, kind: "place")
         print("places: precision \(q.precision), recall \(q.recall)")
         #expect(q.precision >= 0.99)
