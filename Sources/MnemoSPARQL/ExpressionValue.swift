@@ -125,6 +125,7 @@ extension Evaluator {
             }
             throw ExpressionError("COALESCE: every argument is an error or unbound")
         case .builtin(let f, let args):
+            if f == .substr { return try substr(args, row, scope) }
             if args.count == 1, Evaluator.memoized.contains(f) {
                 let v = try compute(args[0], row, scope)
                 guard case .id(let id) = v else { return try call(f, [v]) }
@@ -148,7 +149,7 @@ extension Evaluator {
     }
 
     /// A builtin on computed arguments: numeric functions on numbers directly, the rest on terms.
-    private func call(_ f: BuiltinFunction, _ args: [ExpressionValue]) throws -> ExpressionValue {
+    func call(_ f: BuiltinFunction, _ args: [ExpressionValue]) throws -> ExpressionValue {
         switch f {
         case .abs, .ceil, .floor, .round:
             guard args.count == 1 else { break }
