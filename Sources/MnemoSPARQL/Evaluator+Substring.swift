@@ -20,8 +20,8 @@ extension Evaluator {
         } else {
             source = try compute(args[0], row, scope)
         }
-        let start = try compute(args[1], row, scope)
-        let length = args.count == 3 ? try compute(args[2], row, scope) : nil
+        let start = try position(args[1], row, scope)
+        let length = args.count == 3 ? try position(args[2], row, scope) : nil
         if case .id(let id) = source, id < QueryDictionary.localBase, let from = wholeNumber(start), from >= 1,
            let count = length == nil ? Int64.max : length.flatMap(wholeNumber), count >= 0 {
             // nil: a blank node (no text); .some(nil): a literal SUBSTR must keep the tag or type of.
@@ -38,6 +38,12 @@ extension Evaluator {
         var values = [source, start]
         if let length { values.append(length) }
         return try call(.substr, values)
+    }
+
+    /// A position argument's value; a constant by its id alone (its number is cached by id), not copying its term.
+    private func position(_ e: CExpr, _ row: Row, _ scope: Scope) throws -> ExpressionValue {
+        if case .constant(let id, _) = e { return .id(id) }
+        return try compute(e, row, scope)
     }
 
     /// The value as an integer when it is an xsd:integer (or derived) that fits, else nil.
