@@ -100,7 +100,7 @@ extension Evaluator {
     dynamic func evalPatterns(_ node: Node, _ key: BoundKey, _ plan: GroupPlan, _ i: Int, _ row: Row, _ scope: Scope,
                       _ sink: Sink) throws -> Bool {
         if i == plan.elements.count { return try sink(row) }
-        if i + 1 < plan.elements.count, plan.hashed[i] == nil, plan.runtime.switched[i] == nil,
+        if i + 1 < plan.elements.count, plan.hashed[i] == nil, plan.runtime.isSwitched[i] == 0,
            let sub = replanned(plan, i, row, scope) {
             for f in sub.before where try !effectiveBoolean(f.expression, row, filterScope(f.graph, row, scope)) { return true }
             return try evalPatterns(node, key, sub, 0, row, scope, sink)
@@ -111,7 +111,7 @@ extension Evaluator {
             return try evalPatterns(node, key, plan, i + 1, out, scope, sink)
         }
         let member = plan.elements[i]
-        if let h = plan.hashed[i] ?? plan.runtime.switched[i] ?? (plan.adaptive ? adapt(plan, i, row, scope) : nil),
+        if let h = plan.hashed[i] ?? plan.runtime.switchedMember(i) ?? (plan.adaptive ? adapt(plan, i, row, scope) : nil),
            case .triple(let t) = member.kind {
             let table = try joinTable(node, JoinTableKey(graph: scope.key, bound: key.bound, member: i), t, h, scope)
             guard let values = table.entries[row[h.keySlot]] else { return true }
@@ -170,7 +170,7 @@ extension Evaluator {
         guard let h = Evaluator.hashKey(t, key: { row[$0] != 0 }, excluded: { _ in false }) else { return nil }
         let m = snapshot.estimateTriples(s: position(t.s), p: position(t.p), o: position(t.o), in: scope.graphs)
         guard m <= 4 * n else { return nil }
-        runtime.switched[i] = h
+        runtime.switchMember(i, to: h)
         return h
     }
 
@@ -267,6 +267,15 @@ extension Evaluator {
             return keepGoing
         }
         return keepGoing
+    }
+
+    /// Overwrites `out` with `row` in place (no allocation while `out` is unshared and as wide).
+    @inline(__always)
+    static func copy(_ row: Row, into out: inout Row) {
+        guard out.count == row.count, !row.isEmpty else { out = row; return }
+        row.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: src.baseAddress!, count: src.count) }
+        }
     }
 
     /// Binds a variable slot to `id`, or checks a bound one agrees (a variable may repeat in a pattern).

@@ -50,7 +50,8 @@ extension GroupPlan {
     /// signature, so the written order does not decide.
     init(_ ordered: [PatternElement], _ filters: [GroupFilter], bound: [Int]) {
         self.init(elements: ordered, before: [], after: Array(repeating: [], count: ordered.count))
-        hints = ordered.map { _ in ScanHint() }
+        let shared = ScanHint()
+        hints = ordered.map { _ in ScanHint(sharing: shared) }
         var groupVars = Set<Int>()
         for e in ordered { groupVars.formUnion(e.variables) }
         for f in filters {

@@ -135,14 +135,16 @@ final class Evaluator {
             // solution starts at the innermost of a chain of BINDs.
             var startsSolution = true
             if case .extend = inner.kind { startsSolution = false }
+            // A computed value wants a row with one more binding: one buffer,
+            // refilled per solution, stays unshared unless the consumer keeps it.
+            var out = emptyRow
             return try eval(inner, input, scope) { row in
                 if startsSolution { self.functions.newSolutionScope() }
-                var out = row
-                if let v = try? self.compute(e, row, scope) {
-                    let id = self.id(v)
-                    if out[slot] != 0 && out[slot] != id { return true }
-                    out[slot] = id
-                }
+                guard let v = try? self.compute(e, row, scope) else { return try sink(row) }
+                let id = self.id(v)
+                if row[slot] != 0 { return row[slot] == id ? try sink(row) : true }
+                Evaluator.copy(row, into: &out)
+                out[slot] = id
                 return try sink(out)
             }
         case .group(let inner, let keys, let aggregates):

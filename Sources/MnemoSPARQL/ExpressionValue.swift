@@ -31,7 +31,7 @@ enum ExpressionValue {
 /// Per-query caches of what the values of stored terms are.
 struct ValueCaches {
     /// Per term id: its number (nil: not a valid numeric literal).
-    var numbers: [TermID: NumericValue?] = [:]
+    let numbers = NumberCache()
     /// Results of one-argument functions of stored terms.
     var unary = UnaryCache()
     /// Ids of computed values, so binding the same value again is a lookup.
@@ -75,6 +75,42 @@ struct UnaryCache {
         }
         let k = UnaryCache.key(f, id), i = UnaryCache.slot(k)
         keys[i] = k
+        values[i] = value
+    }
+}
+
+/// The numbers of stored terms by id, in a fixed direct-mapped table (a
+/// later id replaces an earlier one in its place) behind pointers: a lookup
+/// is two loads, with no hashing and no exclusivity check.
+final class NumberCache {
+    static let size = 512
+    /// 0: an empty place (no term has id 0).
+    private let keys: UnsafeMutablePointer<TermID>
+    private let values: UnsafeMutablePointer<NumericValue?>
+
+    init() {
+        keys = .allocate(capacity: NumberCache.size)
+        keys.initialize(repeating: 0, count: NumberCache.size)
+        values = .allocate(capacity: NumberCache.size)
+        values.initialize(repeating: nil, count: NumberCache.size)
+    }
+
+    deinit {
+        values.deinitialize(count: NumberCache.size)
+        values.deallocate()
+        keys.deallocate()
+    }
+
+    /// `.some(number)` when known (`.some(nil)`: not a number), nil when not.
+    @inline(__always)
+    func lookup(_ id: TermID) -> NumericValue?? {
+        let i = Int(id) & (NumberCache.size - 1)
+        return keys[i] == id && id != 0 ? .some(values[i]) : nil
+    }
+
+    func store(_ id: TermID, _ value: NumericValue?) {
+        let i = Int(id) & (NumberCache.size - 1)
+        keys[i] = id
         values[i] = value
     }
 }
@@ -125,6 +161,7 @@ extension Evaluator {
             }
             throw ExpressionError("COALESCE: every argument is an error or unbound")
         case .builtin(let f, let args):
+            if f == .substr { return try substr(args, row, scope) }
             if args.count == 1, Evaluator.memoized.contains(f) {
                 let v = try compute(args[0], row, scope)
                 guard case .id(let id) = v else { return try call(f, [v]) }
@@ -148,7 +185,7 @@ extension Evaluator {
     }
 
     /// A builtin on computed arguments: numeric functions on numbers directly, the rest on terms.
-    private func call(_ f: BuiltinFunction, _ args: [ExpressionValue]) throws -> ExpressionValue {
+    func call(_ f: BuiltinFunction, _ args: [ExpressionValue]) throws -> ExpressionValue {
         switch f {
         case .abs, .ceil, .floor, .round:
             guard args.count == 1 else { break }
@@ -183,9 +220,9 @@ extension Evaluator {
         switch v {
         case .numeric(let n): return n
         case .id(let id), .known(let id, _):
-            if let known = caches.numbers[id] { return known }
+            if let known = caches.numbers.lookup(id) { return known }
             let n = NumericValue(dictionary.term(id))
-            caches.numbers[id] = .some(n)
+            caches.numbers.store(id, n)
             return n
         case .term(let t): return NumericValue(t)
         case .boolean, .string: return nil

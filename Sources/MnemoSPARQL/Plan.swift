@@ -210,20 +210,54 @@ struct GroupPlan {
 
 /// What a join group's plan learns while it runs: how often each member
 /// was probed, and the members switched to a hash join (see `Evaluator.adapt`).
+/// Its counters are read and bumped once per probe, so they are ``Counters``.
 final class MemberRuntime {
-    var probes: [Int]
-    var switched: [HashedMember?]
+    let probes: Counters
+    /// Per member, 1 once it is switched to a hash join (then `switched` holds how).
+    let isSwitched: Counters
+    private(set) var switched: [HashedMember?]
     /// Solutions that reached each member, and how many of them went on with a plan of their own.
-    var arrivals: [Int]
-    var replans: [Int]
+    let arrivals: Counters
+    let replans: Counters
     /// Shared with the plans made for single solutions.
     let budget: ReplanBudget
     init(count: Int, budget: ReplanBudget) {
-        probes = Array(repeating: 0, count: count)
+        probes = Counters(count)
+        isSwitched = Counters(count)
         switched = Array(repeating: nil, count: count)
-        arrivals = Array(repeating: 0, count: count)
-        replans = Array(repeating: 0, count: count)
+        arrivals = Counters(count)
+        replans = Counters(count)
         self.budget = budget
+    }
+
+    /// How member `i` now joins by hash, if it was switched.
+    @inline(__always)
+    func switchedMember(_ i: Int) -> HashedMember? { isSwitched[i] == 0 ? nil : switched[i] }
+
+    func switchMember(_ i: Int, to h: HashedMember) {
+        switched[i] = h
+        isSwitched[i] = 1
+    }
+}
+
+/// A fixed number of integers behind one pointer: reading or bumping one
+/// is a plain memory access, without the exclusivity check and the
+/// copy-on-write test of an array held in a class.
+final class Counters {
+    private let base: UnsafeMutablePointer<Int>
+    let count: Int
+
+    init(_ count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: 0, count: max(count, 1))
+    }
+
+    deinit { base.deallocate() }
+
+    subscript(i: Int) -> Int {
+        get { precondition(i >= 0 && i < count, "counter out of range"); return base[i] }
+        set { precondition(i >= 0 && i < count, "counter out of range"); base[i] = newValue }
     }
 }
 

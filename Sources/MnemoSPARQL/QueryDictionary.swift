@@ -28,14 +28,22 @@ final class QueryDictionary {
             case .blank: return nil
             }
         }
-        return store.withEncoded(id) { bytes -> String? in
+        return withStoredText(id) { bytes, _ in String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of what STR gives for the stored
+    /// term `id` (an IRI's text or a literal's lexical form) and its kind;
+    /// nil for a blank node or a query-local id.
+    func withStoredText<T>(_ id: TermID, _ body: (UnsafeRawBufferPointer, TermKind) throws -> T) rethrows -> T? {
+        if id >= Self.localBase { return nil }
+        return try store.withEncoded(id) { bytes -> T? in
             guard let kind = bytes.first.flatMap(TermKind.init(rawValue:)) else { return nil }
             switch kind {
-            case .iri, .simpleLiteral: return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[1...]), as: UTF8.self)
+            case .iri, .simpleLiteral: return try body(UnsafeRawBufferPointer(rebasing: bytes[1...]), kind)
             case .blank: return nil
             case .langLiteral, .typedLiteral:
-                guard let zero = bytes[1...].firstIndex(of: 0) else { return nil }
-                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(zero + 1)...]), as: UTF8.self)
+                guard let zero = UnsafeRawBufferPointer(rebasing: bytes[1...]).firstIndex(of: 0) else { return nil }
+                return try body(UnsafeRawBufferPointer(rebasing: bytes[(zero + 2)...]), kind)
             }
         }
     }

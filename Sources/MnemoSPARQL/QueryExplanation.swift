@@ -155,7 +155,7 @@ struct ExplanationWriter {
                 for f in plan.before { filter(f, d) }
                 for (i, e) in plan.elements.enumerated() {
                     let hashed = i < plan.hashed.count && plan.hashed[i] != nil
-                    let switched = i < plan.runtime.switched.count && plan.runtime.switched[i] != nil
+                    let switched = i < plan.runtime.isSwitched.count && plan.runtime.isSwitched[i] != 0
                     let replans = i < plan.runtime.replans.count ? plan.runtime.replans[i] : 0
                     line(d, "\(i + 1). " + text.member(e) + (hashed ? "   (hash join)" : switched ? "   (hash join from probe \(plan.runtime.probes[i]))" : "")
                          + (replans > 0 ? "   (re-planned from here for \(replans) solution\(replans == 1 ? "" : "s"))" : ""),

@@ -26,12 +26,8 @@ extension IndexSnapshot {
             let pattern = QuadPattern(s: s, p: p, o: o)
             var order = IndexOrder.best(for: pattern)
             if order == .gspo { order = .spog }
-            var last: QuadIDs?
-            try mergedScan(order: order, pattern: pattern, hint: hint) { q in
-                if let graphs, !graphs.contains(q.g) { return true }
-                if let l = last, l.s == q.s, l.p == q.p, l.o == q.o { return true }
-                last = q
-                return try body(q.s, q.p, q.o)
+            try mergedScan(order: order, pattern: pattern, hint: hint, within: graphs, distinctTriples: true) { q in
+                try body(q.s, q.p, q.o)
             }
         }
     }
@@ -63,16 +59,30 @@ extension IndexSnapshot {
         }
     }
 
-    /// Scans the runs of one order, merged into key order, within the pattern's prefix range.
-    func mergedScan(order: IndexOrder, pattern: QuadPattern, hint: ScanHint? = nil, _ body: (QuadIDs) throws -> Bool) rethrows {
+    /// Scans the runs of one order, merged into key order, within the
+    /// pattern's prefix range; only quads in `graphs` when given, and with
+    /// `distinctTriples`, only the first of adjacent quads of one triple.
+    func mergedScan(order: IndexOrder, pattern: QuadPattern, hint: ScanHint? = nil, within graphs: Set<TermID>? = nil,
+                    distinctTriples: Bool = false, _ body: (QuadIDs) throws -> Bool) rethrows {
         let (low, high, residual) = IndexSnapshot.range(order, pattern)
         let list = runs[order.rawValue]
+        // The filters are checked here, in the loops, not in a closure around `body`:
+        // a variable such a closure captured and wrote would be checked for exclusive access per quad.
+        var last = QuadIDs(0, 0, 0, 0)
+        var first = true
         @inline(__always) func accept(_ q: QuadIDs) -> Bool {
-            if !residual { return true }
-            if let s = pattern.s, s != q.s { return false }
-            if let p = pattern.p, p != q.p { return false }
-            if let o = pattern.o, o != q.o { return false }
-            if let g = pattern.g, g != q.g { return false }
+            if residual {
+                if let s = pattern.s, s != q.s { return false }
+                if let p = pattern.p, p != q.p { return false }
+                if let o = pattern.o, o != q.o { return false }
+                if let g = pattern.g, g != q.g { return false }
+            }
+            if let graphs, !graphs.contains(q.g) { return false }
+            if distinctTriples {
+                if !first, last.s == q.s, last.p == q.p, last.o == q.o { return false }
+                first = false
+                last = q
+            }
             return true
         }
         if list.count == 1 {

@@ -25,4 +25,24 @@ import Testing
         _ = run.lowerBound(IndexKey(500, 0, 0, 0), order: .posg, hint: other)
         #expect(run.lowerBound(IndexKey(10, 0, 0, 0), order: .spog, hint: other) == run.lowerBound(IndexKey(10, 0, 0, 0)))
     }
+
+    @Test func hintsSharingAGroupAgreeWithBinarySearch() {
+        var random = SplitMix64(seed: 11)
+        var keys = ContiguousArray<IndexKey>()
+        for _ in 0..<20000 { keys.append(IndexKey(TermID(random.next() % 3000), TermID(random.next() % 4), 0, 0)) }
+        keys.sort()
+        let run = SortedRun(keys)
+        let group = ScanHint()
+        let a = ScanHint(sharing: group), b = ScanHint(sharing: group)
+        // A chain: `a` ascending, `b` just after it, far before it, or anywhere; long forward jumps too.
+        for i in 0..<2500 {
+            let x = TermID(i)
+            let pa = IndexKey(x, 1, 0, 0)
+            #expect(run.lowerBound(pa, order: .spog, hint: a) == run.lowerBound(pa))
+            for y in [x + 1, x / 2, TermID(random.next() % 3100), x + 400] {
+                let pb = IndexKey(y, TermID(random.next() % 5), 0, 0)
+                #expect(run.lowerBound(pb, order: .spog, hint: b) == run.lowerBound(pb))
+            }
+        }
+    }
 }
